@@ -1,0 +1,179 @@
+/**
+ * Builds the Fastify app around a context. main.ts listens with it; tests call app.inject().
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { v7 as uuidv7 } from 'uuid';
+import type { AppContext } from './context.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
+import { resolveActor } from './auth/session.ts';
+import { HttpProblem, problemSchema, sendProblem, toProblem, PROBLEM_CONTENT_TYPE, problemType } from './http/problem.ts';
+import { registerCsrfCheck, registerSecurityHeaders } from './http/security.ts';
+import { devMailRoutes } from './mail/dev-routes.ts';
+import type { Actor } from './policy/actor.ts';
+import { profileRoutes } from './features/profile/routes.ts';
+
+export type { AppContext } from './context.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const { config } = ctx;
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    // Fastify's own request lines include the URL (which can hold tokens); we log our own below.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => uuidv7(),
+    bodyLimit: config.BODY_LIMIT,
+    // Trust X-Forwarded-For only from the configured number of proxy hops.
+    trustProxy: config.TRUST_PROXY_HOPS > 0 ? (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS : false,
+    // Idle keep-alive sockets close at shutdown; requests in flight finish first.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // One line per request: method, route pattern (never the URL: it can hold tokens), status, time.
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? '(unmatched)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', async (request) => {
+    request.actor = { kind: 'anonymous' };
+  });
+  app.addHook('preHandler', async (request) => {
+    if (request.url.startsWith('/api/v1/')) request.actor = await resolveActor(ctx.auth, request);
+  });
+
+  // JSON is the only body the API takes; anything else is a 415 problem (see toProblem).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(['application/json', 'application/*+json'], { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    if (text.length === 0) return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new HttpProblem(400, 'malformed-json', 'The request body is not valid JSON.', [{ path: '(body)', message: 'Not valid JSON' }]), undefined);
+    }
+  });
+
+  app.setErrorHandler((err, request, reply) => {
+    const problem = toProblem(err instanceof Error ? err : new Error('non-error thrown'), request);
+    return sendProblem(reply, problem);
+  });
+
+  registerSecurityHeaders(app, { hsts: config.baseUrl.startsWith('https://') });
+  registerCsrfCheck(app, { trustedOrigins: [config.baseUrl] });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Trellis API',
+        version: '1',
+        description:
+          'The JSON API of Trellis. Errors are RFC 9457 problem details. Authentication endpoints live under /api/auth (better-auth). Creating POSTs accept an Idempotency-Key header.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'trellis.session_token' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  r.get('/healthz', { schema: { tags: ['operations'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
+    status: 'ok' as const,
+  }));
+  r.get(
+    '/readyz',
+    { schema: { tags: ['operations'], summary: 'Readiness: the database answers', response: { 200: z.object({ status: z.literal('ready') }), 503: problemSchema } } },
+    async () => {
+      try {
+        await ctx.database.ping();
+      } catch {
+        throw new HttpProblem(503, 'not-ready', 'The database is not answering yet.');
+      }
+      return { status: 'ready' as const };
+    },
+  );
+
+  r.get(
+    '/api/v1/client-config',
+    {
+      schema: {
+        tags: ['meta'],
+        summary: 'Settings the web client needs before sign-in',
+        security: [],
+        response: { 200: z.object({ quickExitUrl: z.string() }) },
+      },
+    },
+    async () => ({ quickExitUrl: config.QUICK_EXIT_URL }),
+  );
+
+  registerAuthRoutes(app, ctx.auth, config.baseUrl);
+  profileRoutes(app, ctx);
+  if (!config.isProduction && ctx.mailer.outbox) devMailRoutes(app, ctx.mailer.outbox);
+
+  const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const accept = request.headers.accept ?? '';
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && accept.includes('text/html');
+    if (isPage && hasWeb) {
+      // Client-side routes: the single-page app decides what to show.
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    if (isPage) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><html lang="en"><title>Trellis</title><main><h1>Trellis</h1><p>The web app is not built yet. Run <code>npm start</code>, which builds it first.</p></main></html>');
+    }
+    return reply.code(404).type(PROBLEM_CONTENT_TYPE).send({
+      type: problemType('not-found'),
+      title: 'Not found',
+      status: 404,
+      detail: `There is no ${request.method} ${request.url.split('?')[0]} here.`,
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,29 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { t } from '../lib/i18n';
+
+// The first heading of a visit keeps the browser's natural focus (so the skip link is the first
+// Tab stop); every heading after that — a new route or a new step — receives focus.
+let firstHeadingShown = false;
+
+/**
+ * The page's one `<h1>`. It sets the document title and, after the first page of a visit, takes
+ * focus so screen-reader and keyboard users start reading at the new content.
+ */
+export function PageHeading({ title, children }: { title: string; children?: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    document.title = t('app.pageTitle', { page: title });
+  }, [title]);
+
+  useEffect(() => {
+    if (firstHeadingShown) ref.current?.focus();
+    firstHeadingShown = true;
+  }, []);
+
+  return (
+    <h1 ref={ref} tabIndex={-1} className="page-heading">
+      {children ?? title}
+    </h1>
+  );
+}

@@ -1,0 +1,194 @@
+import type { ReactNode } from 'react';
+import {
+  Button,
+  Checkbox,
+  ComboBox,
+  FieldError,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+  Text,
+  TextField,
+  type Key,
+} from 'react-aria-components';
+import type { Option } from '../lib/options';
+
+/*
+ * Form controls built on React Aria: each wires its label, hint and error message to the input
+ * (aria-describedby, aria-invalid). Errors come from the surrounding <Form validationErrors>,
+ * matched by `name`, and clear as soon as the person edits the field.
+ */
+
+interface TextInputProps {
+  name: string;
+  label: string;
+  description?: string;
+  type?: 'text' | 'email' | 'password';
+  value: string;
+  onChange: (value: string) => void;
+  autoComplete?: string;
+  inputMode?: 'text' | 'numeric' | 'email';
+  maxLength?: number;
+  isRequired?: boolean;
+  autoFocus?: boolean;
+  pattern?: string;
+  spellCheck?: 'true' | 'false';
+  autoCapitalize?: 'off' | 'none' | 'sentences';
+}
+
+export function TextInput({ label, description, spellCheck, autoCapitalize, pattern, ...props }: TextInputProps) {
+  return (
+    <TextField {...props} className="field">
+      <Label className="label">{label}</Label>
+      <Input className="input" spellCheck={spellCheck} autoCapitalize={autoCapitalize} pattern={pattern} />
+      {description && (
+        <Text slot="description" className="hint">
+          {description}
+        </Text>
+      )}
+      <FieldError className="field-error" />
+    </TextField>
+  );
+}
+
+export function CheckboxField({
+  name,
+  isSelected,
+  onChange,
+  children,
+}: {
+  name: string;
+  isSelected: boolean;
+  onChange: (value: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Checkbox name={name} isSelected={isSelected} onChange={onChange} className="checkbox">
+      <span className="checkbox-box" aria-hidden="true" />
+      <span>{children}</span>
+    </Checkbox>
+  );
+}
+
+export type { Option };
+
+export function SelectField({
+  name,
+  label,
+  description,
+  options,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  description?: string;
+  options: Option[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Select
+      name={name}
+      value={value}
+      onChange={(key: Key | null) => {
+        if (key !== null) onChange(String(key));
+      }}
+      className="field"
+    >
+      <Label className="label">{label}</Label>
+      <Button className="input select-trigger">
+        <SelectValue className="select-value" />
+        <span aria-hidden="true" className="chevron" />
+      </Button>
+      {description && (
+        <Text slot="description" className="hint">
+          {description}
+        </Text>
+      )}
+      <FieldError className="field-error" />
+      <Popover className="popover">
+        <ListBox className="listbox" items={options}>
+          {(option) => (
+            <ListBoxItem id={option.id} className="option" textValue={option.label}>
+              {option.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}
+
+export function ComboBoxField({
+  name,
+  label,
+  description,
+  options,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  description?: string;
+  options: Option[];
+  value: string | null;
+  onChange: (value: string | null) => void;
+}) {
+  return (
+    <ComboBox
+      name={name}
+      defaultItems={options}
+      value={value}
+      onChange={(key: Key | null) => onChange(key === null ? null : String(key))}
+      menuTrigger="focus"
+      className="field"
+    >
+      <Label className="label">{label}</Label>
+      <div className="combo">
+        <Input className="input combo-input" />
+        <Button className="combo-button">
+          <span aria-hidden="true" className="chevron" />
+        </Button>
+      </div>
+      {description && (
+        <Text slot="description" className="hint">
+          {description}
+        </Text>
+      )}
+      <FieldError className="field-error" />
+      <Popover className="popover">
+        <ListBox className="listbox">
+          {(option: Option) => (
+            <ListBoxItem id={option.id} className="option" textValue={option.label}>
+              {option.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}
+
+/** The form's main action. While pending it stays focusable and announces that it is busy. */
+export function SubmitButton({
+  pending,
+  children,
+  pendingLabel,
+  variant = 'primary',
+}: {
+  pending: boolean;
+  children: ReactNode;
+  pendingLabel: string;
+  variant?: 'primary' | 'danger';
+}) {
+  return (
+    <Button type="submit" isPending={pending} className={variant === 'danger' ? 'button button-danger' : 'button'}>
+      {pending ? pendingLabel : children}
+    </Button>
+  );
+}

@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { installQuickExitShortcut, loadClientConfig } from './lib/quick-exit';
+import { App } from './router';
+import './styles/app.css';
+
+// Quick exit works from the first moment, before React or the config have loaded.
+installQuickExitShortcut();
+void loadClientConfig();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html must contain <div id="root">.');
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

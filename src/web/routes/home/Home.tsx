@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { AppLink } from '../../components/AppLink';
+import { Loading } from '../../components/Loading';
+import { AlertMessage, StatusMessage } from '../../components/Messages';
+import { PageHeading } from '../../components/PageHeading';
+import { errorMessage } from '../../lib/api';
+import { t } from '../../lib/i18n';
+import { deviceTimeZone, loadProfile, saveProfile } from '../../lib/profile';
+import { useResource } from '../../lib/use-resource';
+import { useSessionData } from '../../lib/session-context';
+import type { Profile } from '../../../core/schemas/profile';
+
+function TimeZoneCard({ profile, onSaved }: { profile: Profile; onSaved: (profile: Profile) => void }) {
+  const detected = deviceTimeZone();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const save = async () => {
+    if (!detected) return;
+    setSaving(true);
+    setError(undefined);
+    try {
+      onSaved(await saveProfile(profile, { timeZone: detected }));
+    } catch (reason) {
+      setError(errorMessage(reason));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="tz-heading">
+      <h2 id="tz-heading">{t('home.tzHeading')}</h2>
+      <p>{t('home.tzBody')}</p>
+      {detected && <p>{t('home.tzDetected', { tz: detected })}</p>}
+      <AlertMessage message={error} />
+      <p className="actions">
+        {detected && (
+          <Button className="button" onPress={() => void save()} isPending={saving}>
+            {saving ? t('app.saving') : t('home.tzSave')}
+          </Button>
+        )}
+        <AppLink to="/settings">{t('home.tzOther')}</AppLink>
+      </p>
+    </section>
+  );
+}
+
+export default function Home() {
+  const { user } = useSessionData();
+  const profile = useResource((signal) => loadProfile(signal));
+  const [status, setStatus] = useState<string>();
+  const name = profile.data?.displayName ?? user.name;
+
+  return (
+    <div className="page">
+      <PageHeading title={t('home.title')}>{name ? t('home.heading', { name }) : t('home.headingNoName')}</PageHeading>
+      <p className="lead">{t('home.lead')}</p>
+      <StatusMessage message={status} />
+      {profile.loading && <Loading />}
+      {profile.error !== undefined && (
+        <div className="callout">
+          <AlertMessage message={errorMessage(profile.error)} />
+          <Button className="button button-secondary" onPress={profile.reload}>
+            {t('app.retry')}
+          </Button>
+        </div>
+      )}
+      {profile.data && profile.data.timeZone === null && (
+        <TimeZoneCard
+          profile={profile.data}
+          onSaved={(updated) => {
+            profile.setData(updated);
+            setStatus(t('home.tzSaved'));
+            // The card (and the focused button) goes away: keep focus on the page, not <body>.
+            document.querySelector<HTMLElement>('#main h1')?.focus();
+          }}
+        />
+      )}
+      <section aria-labelledby="soon-heading">
+        <h2 id="soon-heading">{t('home.soonHeading')}</h2>
+        <p>{t('home.soonLead')}</p>
+        <ul className="plain-list">
+          <li>{t('home.soonJournal')}</li>
+          <li>{t('home.soonCheckins')}</li>
+          <li>{t('home.soonCoach')}</li>
+          <li>{t('home.soonTherapist')}</li>
+        </ul>
+      </section>
+    </div>
+  );
+}
