@@ -99,10 +99,13 @@ export function toProblem(err: FastifyError | Error, request: FastifyRequest): P
   if (err instanceof HttpProblem) return err.toProblem();
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as FastifyError).validationContext ?? 'body';
-    const errors = err.validation.map((v) => {
+    const errors = err.validation.flatMap((v) => {
       const p = (v.instancePath ?? '').split('/').filter(Boolean).join('.');
-      const missing = (v.params as { issue?: z.core.$ZodIssue } | undefined)?.issue;
-      return { path: p || (where === 'body' ? '(body)' : where), message: missing?.message ?? v.message ?? 'Invalid value' };
+      const keys = (v.params as { keys?: unknown } | undefined)?.keys;
+      if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+        return keys.map((k) => ({ path: [p, String(k)].filter(Boolean).join('.'), message: 'This field is not accepted here.' }));
+      }
+      return [{ path: p || (where === 'body' ? '(body)' : where), message: v.message ?? 'Invalid value' }];
     });
     return new HttpProblem(400, 'validation', `Some ${where === 'body' ? 'fields' : where + ' values'} need another look.`, errors).toProblem();
   }

@@ -55,7 +55,7 @@ export function registerCsrfCheck(app: FastifyInstance, opts: { trustedOrigins: 
     if (!UNSAFE.has(request.method) || !request.url.startsWith('/api/v1/')) return;
     if (!hasCookie(request)) return; // no ambient credentials, nothing to forge
     const origin = request.headers.origin;
-    if (typeof origin === 'string' && origin !== 'null') {
+    if (typeof origin === 'string' && origin !== '' && origin !== 'null') {
       if (trusted.has(origin)) return;
       throw new HttpProblem(403, 'csrf', 'This request came from another site and was refused.', [{ path: 'origin', message: 'Not a trusted origin' }]);
     }
