@@ -32,19 +32,31 @@ describe(`server process (${engineName()})`, () => {
     expect(output).toContain('LOG_LEVEL');
   });
 
-  it.runIf(engineName() === 'pglite')('refuses a second process on the same data folder', async () => {
-    const dir = tempDir();
-    const first = await startServer({ DATA_DIR: dir });
-    try {
-      const second = await runServerExpectingExit({ DATA_DIR: dir });
-      expect(second.code).toBe(1);
-      expect(second.output).toMatch(/already in use by another Trellis process/);
-      expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
-    } finally {
-      first.child.kill('SIGTERM');
-      await first.exited;
-    }
-  });
+  it(
+    engineName() === 'pglite'
+      ? 'refuses a second process on the same data folder'
+      : 'lets a second instance run beside the first on the same PostgreSQL (scale-out)',
+    async () => {
+      const dir = tempDir();
+      const first = await startServer(engineEnv(dir));
+      try {
+        if (engineName() === 'pglite') {
+          const second = await runServerExpectingExit(engineEnv(dir));
+          expect(second.code).toBe(1);
+          expect(second.output).toMatch(/already in use by another Trellis process/);
+        } else {
+          const second = await startServer(engineEnv(tempDir()));
+          expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
+          second.child.kill('SIGTERM');
+          expect(await second.exited).toBe(0);
+        }
+        expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
+      } finally {
+        first.child.kill('SIGTERM');
+        await first.exited;
+      }
+    },
+  );
 
   it('finishes a request in flight on SIGTERM, then exits cleanly', async () => {
     const server = await startServer(engineEnv(tempDir()));
