@@ -3,7 +3,8 @@ import { t } from '../lib/i18n';
 
 // The first heading of a visit keeps the browser's natural focus (so the skip link is the first
 // Tab stop); every heading after that — a new route or a new step — receives focus.
-let firstHeadingShown = false;
+// (Compared by element, so React StrictMode re-running the effect doesn't count as a new page.)
+let firstHeading: HTMLHeadingElement | null = null;
 
 /**
  * The page's one `<h1>`. It sets the document title and, after the first page of a visit, takes
@@ -17,8 +18,9 @@ export function PageHeading({ title, children }: { title: string; children?: Rea
   }, [title]);
 
   useEffect(() => {
-    if (firstHeadingShown) ref.current?.focus();
-    firstHeadingShown = true;
+    const heading = ref.current;
+    if (!firstHeading) firstHeading = heading;
+    else if (heading !== firstHeading) heading?.focus();
   }, []);
 
   return (

@@ -2,12 +2,14 @@ import type { ReactNode } from 'react';
 import {
   Button,
   Checkbox,
-  ComboBox,
+  Collection,
   FieldError,
+  Header,
   Input,
   Label,
   ListBox,
   ListBoxItem,
+  ListBoxSection,
   Popover,
   Select,
   SelectValue,
@@ -16,6 +18,7 @@ import {
   type Key,
 } from 'react-aria-components';
 import type { Option } from '../lib/options';
+import type { OptionGroup } from '../lib/time-zones';
 
 /*
  * Form controls built on React Aria: each wires its label, hint and error message to the input
@@ -124,37 +127,44 @@ export function SelectField({
   );
 }
 
-export function ComboBoxField({
+/** A select whose options come in labelled groups (e.g. time zones by region). */
+export function GroupedSelectField({
   name,
   label,
   description,
-  options,
+  placeholder,
+  groups,
   value,
+  valueLabel,
   onChange,
 }: {
   name: string;
   label: string;
   description?: string;
-  options: Option[];
+  placeholder: string;
+  groups: OptionGroup[];
   value: string | null;
-  onChange: (value: string | null) => void;
+  /** What the closed select shows for `value` (defaults to the option's own label). */
+  valueLabel?: string;
+  onChange: (value: string) => void;
 }) {
   return (
-    <ComboBox
+    <Select
       name={name}
-      defaultItems={options}
       value={value}
-      onChange={(key: Key | null) => onChange(key === null ? null : String(key))}
-      menuTrigger="focus"
+      placeholder={placeholder}
+      onChange={(key: Key | null) => {
+        if (key !== null) onChange(String(key));
+      }}
       className="field"
     >
       <Label className="label">{label}</Label>
-      <div className="combo">
-        <Input className="input combo-input" />
-        <Button className="combo-button">
-          <span aria-hidden="true" className="chevron" />
-        </Button>
-      </div>
+      <Button className="input select-trigger">
+        <SelectValue className="select-value">
+          {({ isPlaceholder, defaultChildren }) => (isPlaceholder || !valueLabel ? defaultChildren : valueLabel)}
+        </SelectValue>
+        <span aria-hidden="true" className="chevron" />
+      </Button>
       {description && (
         <Text slot="description" className="hint">
           {description}
@@ -162,19 +172,30 @@ export function ComboBoxField({
       )}
       <FieldError className="field-error" />
       <Popover className="popover">
-        <ListBox className="listbox">
-          {(option: Option) => (
-            <ListBoxItem id={option.id} className="option" textValue={option.label}>
-              {option.label}
-            </ListBoxItem>
+        <ListBox className="listbox" items={groups}>
+          {(group) => (
+            <ListBoxSection id={group.id} className="listbox-section">
+              <Header className="listbox-header">{group.label}</Header>
+              <Collection items={group.options}>
+                {(option) => (
+                  <ListBoxItem id={option.id} className="option" textValue={option.label}>
+                    {option.label}
+                  </ListBoxItem>
+                )}
+              </Collection>
+            </ListBoxSection>
           )}
         </ListBox>
       </Popover>
-    </ComboBox>
+    </Select>
   );
 }
 
-/** The form's main action. While pending it stays focusable and announces that it is busy. */
+/**
+ * The form's main action. While pending it says so in its label and stays focusable (a disabled
+ * button would drop keyboard focus); useAsyncForm ignores repeated submits meanwhile.
+ * (React Aria's `isPending` is not used: its announcement outlives the page and trips axe.)
+ */
 export function SubmitButton({
   pending,
   children,
@@ -187,7 +208,7 @@ export function SubmitButton({
   variant?: 'primary' | 'danger';
 }) {
   return (
-    <Button type="submit" isPending={pending} className={variant === 'danger' ? 'button button-danger' : 'button'}>
+    <Button type="submit" className={variant === 'danger' ? 'button button-danger' : 'button'}>
       {pending ? pendingLabel : children}
     </Button>
   );

@@ -103,24 +103,31 @@ export type CodeFields = Partial<Record<string, string>>;
 
 /**
  * Split an error into messages next to fields and one general message for the form.
- * `codeFields` maps better-auth codes to the form's field names.
+ * `codeFields` maps better-auth codes to the form's field names. `fieldNames` (when given) are
+ * the fields the form shows: an error about any other path (e.g. `origin`) goes in the general
+ * message instead, so no error is ever silently dropped.
  */
 export function formErrors(
   error: unknown,
   codeFields: CodeFields = {},
+  fieldNames?: ReadonlySet<string>,
 ): { fieldErrors: Record<string, string>; general: string | undefined } {
-  if (error instanceof ApiError) {
-    const fieldErrors = { ...error.fieldErrors };
-    const field = codeFields[error.code];
-    if (field) {
-      fieldErrors[field] = errorMessage(error);
-      return { fieldErrors, general: undefined };
-    }
-    const hasFields = Object.keys(fieldErrors).length > 0;
-    // A problem with field errors already says everything next to the fields.
-    return { fieldErrors, general: hasFields ? undefined : errorMessage(error) };
+  if (!(error instanceof ApiError)) return { fieldErrors: {}, general: errorMessage(error) };
+
+  const fieldErrors: Record<string, string> = {};
+  let unplaced = false;
+  for (const [path, message] of Object.entries(error.fieldErrors)) {
+    if (!fieldNames || fieldNames.has(path)) fieldErrors[path] = message;
+    else unplaced = true;
   }
-  return { fieldErrors: {}, general: errorMessage(error) };
+  const field = codeFields[error.code];
+  if (field) {
+    fieldErrors[field] = errorMessage(error);
+    return { fieldErrors, general: undefined };
+  }
+  // A problem whose every message sits next to a field needs no general message.
+  const allPlaced = Object.keys(fieldErrors).length > 0 && !unplaced;
+  return { fieldErrors, general: allPlaced ? undefined : errorMessage(error) };
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

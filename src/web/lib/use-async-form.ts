@@ -9,28 +9,71 @@ export class InvalidFields extends Error {
   }
 }
 
+function fieldNamesOf(form: HTMLFormElement | null): Set<string> {
+  const names = new Set<string>();
+  if (!form) return names;
+  for (const element of Array.from(form.elements)) {
+    const name = element.getAttribute('name');
+    if (name) names.add(name);
+  }
+  return names;
+}
+
 /**
  * The submit lifecycle every form shares: pending state, field errors next to fields, one general
- * message, and focus moved to the first invalid field.
+ * message, and focus moved to the first invalid field after a failed submit.
  *
  * @example
  * const form = useAsyncForm(async () => { await api('/api/…', { body }); }, { PASSWORD_TOO_SHORT: 'password' });
- * <Form onSubmit={form.onSubmit} validationErrors={form.fieldErrors} validationBehavior="aria" ref={form.ref}>
+ * <Form ref={form.ref} onSubmit={form.onSubmit} validationErrors={form.fieldErrors} validationBehavior="aria">
  */
 export function useAsyncForm(submit: () => Promise<void>, codeFields: CodeFields = {}) {
   const ref = useRef<HTMLFormElement>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string>();
   const [pending, setPending] = useState(false);
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  // Bumped on every submit, so a clear scheduled by an earlier keystroke never erases newer errors.
+  const submits = useRef(0);
 
+  // After a failed submit (only then — not while someone is typing), go to the first problem.
   useEffect(() => {
-    if (Object.keys(fieldErrors).length === 0) return;
+    if (failedSubmits === 0) return;
     ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [fieldErrors]);
+  }, [failedSubmits]);
+
+  // Clear a field's message as soon as the person edits it. React Aria would clear it only on
+  // blur — and the layout shift as the message vanishes can make a click on Submit miss.
+  useEffect(() => {
+    const form = ref.current;
+    if (!form) return;
+    let timer: number | undefined;
+    const onInput = (event: Event) => {
+      const name = (event.target as Partial<HTMLInputElement> | null)?.name;
+      if (!name) return;
+      const submitAtInput = submits.current;
+      // After React has handled this input event: a re-render from here, before React's own
+      // onChange, would reset the controlled input and lose the keystroke.
+      timer = window.setTimeout(() => {
+        if (submits.current !== submitAtInput) return;
+        setFieldErrors((errors) => {
+          if (!(name in errors)) return errors;
+          const { [name]: _cleared, ...rest } = errors;
+          return rest;
+        });
+      });
+    };
+    form.addEventListener('input', onInput);
+    return () => {
+      form.removeEventListener('input', onInput);
+      window.clearTimeout(timer);
+    };
+  }, []);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
+    submits.current += 1;
     setPending(true);
     setGeneral(undefined);
     submit()
@@ -38,11 +81,12 @@ export function useAsyncForm(submit: () => Promise<void>, codeFields: CodeFields
       .catch((error: unknown) => {
         if (error instanceof InvalidFields) {
           setFieldErrors(error.fieldErrors);
-          return;
+        } else {
+          const split = formErrors(error, codeFields, fieldNamesOf(ref.current));
+          setFieldErrors(split.fieldErrors);
+          setGeneral(split.general);
         }
-        const split = formErrors(error, codeFields);
-        setFieldErrors(split.fieldErrors);
-        setGeneral(split.general);
+        setFailedSubmits((n) => n + 1);
       })
       .finally(() => setPending(false));
   };

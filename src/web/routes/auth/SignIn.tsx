@@ -47,7 +47,7 @@ export default function SignIn() {
   });
 
   const resend = async () => {
-    if (!unverifiedEmail) return;
+    if (!unverifiedEmail || resending) return;
     setResending(true);
     try {
       await api('/api/auth/send-verification-email', { body: { email: unverifiedEmail, callbackURL: '/verified' } });
@@ -67,7 +67,7 @@ export default function SignIn() {
       {unverifiedEmail && (
         <div role="alert" className="callout">
           <p>{t('signIn.notVerified')}</p>
-          <Button className="button button-secondary" onPress={() => void resend()} isPending={resending}>
+          <Button className="button button-secondary" onPress={() => void resend()}>
             {resending ? t('signIn.resending') : t('signIn.resend')}
           </Button>
         </div>

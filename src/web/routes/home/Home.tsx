@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Button } from 'react-aria-components';
 import { AppLink } from '../../components/AppLink';
 import { Loading } from '../../components/Loading';
 import { AlertMessage, StatusMessage } from '../../components/Messages';
@@ -17,7 +16,7 @@ function TimeZoneCard({ profile, onSaved }: { profile: Profile; onSaved: (profil
   const [error, setError] = useState<string>();
 
   const save = async () => {
-    if (!detected) return;
+    if (!detected || saving) return;
     setSaving(true);
     setError(undefined);
     try {
@@ -36,9 +35,9 @@ function TimeZoneCard({ profile, onSaved }: { profile: Profile; onSaved: (profil
       <AlertMessage message={error} />
       <p className="actions">
         {detected && (
-          <Button className="button" onPress={() => void save()} isPending={saving}>
+          <button type="button" className="button" onClick={() => void save()}>
             {saving ? t('app.saving') : t('home.tzSave')}
-          </Button>
+          </button>
         )}
         <AppLink to="/settings">{t('home.tzOther')}</AppLink>
       </p>
@@ -46,6 +45,7 @@ function TimeZoneCard({ profile, onSaved }: { profile: Profile; onSaved: (profil
   );
 }
 
+// Plain <button>s here (not React Aria's): the home page then loads without the form library.
 export default function Home() {
   const { user } = useSessionData();
   const profile = useResource((signal) => loadProfile(signal));
@@ -61,9 +61,9 @@ export default function Home() {
       {profile.error !== undefined && (
         <div className="callout">
           <AlertMessage message={errorMessage(profile.error)} />
-          <Button className="button button-secondary" onPress={profile.reload}>
+          <button type="button" className="button button-secondary" onClick={profile.reload}>
             {t('app.retry')}
-          </Button>
+          </button>
         </div>
       )}
       {profile.data && profile.data.timeZone === null && (

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
 import { profilePatchSchema, US_STATES, type Profile, type UsState } from '../../../core/schemas/profile';
-import { ComboBoxField, SelectField, SubmitButton, TextInput } from '../../components/fields';
+import { GroupedSelectField, SelectField, SubmitButton, TextInput } from '../../components/fields';
 import { Loading } from '../../components/Loading';
 import { AlertMessage, StatusMessage } from '../../components/Messages';
 import { errorMessage } from '../../lib/api';
@@ -9,7 +9,7 @@ import { changedFields, zodFieldErrors } from '../../lib/form';
 import { t } from '../../lib/i18n';
 import type { Option } from '../../lib/options';
 import { deviceTimeZone, loadProfile, saveProfile } from '../../lib/profile';
-import { timeZoneOptions } from '../../lib/time-zones';
+import { timeZoneGroups, timeZoneLabel } from '../../lib/time-zones';
 import { InvalidFields, useAsyncForm } from '../../lib/use-async-form';
 import { useResource } from '../../lib/use-resource';
 import { SettingsSection } from './SettingsSection';
@@ -33,7 +33,10 @@ function ProfileForm({ initial, onSaved }: { initial: Profile; onSaved: (profile
   const [usState, setUsState] = useState<string>(initial.usState ?? NO_STATE);
   const [language, setLanguage] = useState<string>(initial.language);
   const [status, setStatus] = useState<string>();
-  const zones = useMemo(() => timeZoneOptions([initial.timeZone, deviceTimeZone()]), [initial.timeZone]);
+  const zones = useMemo(
+    () => timeZoneGroups(t('settings.profile.timeZoneOther'), [initial.timeZone, deviceTimeZone()]),
+    [initial.timeZone],
+  );
 
   const form = useAsyncForm(async () => {
     setStatus(undefined);
@@ -59,12 +62,14 @@ function ProfileForm({ initial, onSaved }: { initial: Profile; onSaved: (profile
     <Form ref={form.ref} onSubmit={form.onSubmit} validationErrors={form.fieldErrors} validationBehavior="aria" className="form">
       <AlertMessage message={form.general} />
       <TextInput name="displayName" label={t('settings.profile.displayName')} value={displayName} onChange={setDisplayName} autoComplete="nickname" isRequired />
-      <ComboBoxField
+      <GroupedSelectField
         name="timeZone"
         label={t('settings.profile.timeZone')}
         description={t('settings.profile.timeZoneHint')}
-        options={zones}
+        placeholder={t('settings.profile.timeZoneNone')}
+        groups={zones}
         value={timeZone}
+        valueLabel={timeZone ? timeZoneLabel(timeZone) : undefined}
         onChange={setTimeZone}
       />
       <SelectField

@@ -49,6 +49,7 @@ export function SessionsSection() {
   const rows = [...(sessions.data ?? [])].sort((a, b) => Number(isCurrent(b)) - Number(isCurrent(a)));
 
   const revoke = async (row: SessionRow) => {
+    if (busy) return;
     setBusy(row.id);
     setError(undefined);
     setStatus(undefined);
@@ -65,6 +66,7 @@ export function SessionsSection() {
   };
 
   const revokeAll = async () => {
+    if (busy) return;
     setBusy('all');
     setError(undefined);
     try {
@@ -108,7 +110,6 @@ export function SessionsSection() {
                   <Button
                     className="button button-secondary"
                     onPress={() => void revoke(row)}
-                    isPending={busy === row.id}
                     aria-label={t('settings.sessions.revokeLabel', { device, date: started })}
                   >
                     {t('settings.sessions.revoke')}
@@ -123,7 +124,7 @@ export function SessionsSection() {
       <p className="hint" id="everywhere-hint">
         {t('settings.sessions.everywhereHint')}
       </p>
-      <Button className="button button-danger" onPress={() => void revokeAll()} isPending={busy === 'all'} aria-describedby="everywhere-hint">
+      <Button className="button button-danger" onPress={() => void revokeAll()} aria-describedby="everywhere-hint">
         {t('settings.sessions.everywhere')}
       </Button>
     </SettingsSection>

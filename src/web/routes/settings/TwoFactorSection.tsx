@@ -47,6 +47,9 @@ function BackupCodes({ codes, onDone }: { codes: string[]; onDone: () => void })
 function VerifySetup({ setup, onVerified, onCancel }: { setup: Setup; onVerified: () => Promise<void>; onCancel: () => void }) {
   const [code, setCode] = useState('');
   const secret = secretFromOtpauthUri(setup.totpURI);
+  // The password form that led here is gone: start reading at the first instruction.
+  const start = useRef<HTMLDivElement>(null);
+  useEffect(() => start.current?.focus(), []);
   const form = useAsyncForm(async () => {
     const trimmed = code.replace(/\s+/g, '');
     if (!/^\d{6}$/.test(trimmed)) throw new InvalidFields({ code: t('twoFactor.codeFormat') });
@@ -55,14 +58,14 @@ function VerifySetup({ setup, onVerified, onCancel }: { setup: Setup; onVerified
   }, { INVALID_CODE: 'code', INVALID_TWO_FACTOR_CODE: 'code' });
 
   return (
-    <div>
+    <div ref={start} tabIndex={-1} className="focus-target">
       <p>{t('settings.twoFactor.step1')}</p>
       {secret && (
         <p>
-          <span className="label" id="totp-secret-label">
+          <span className="label">
             {t('settings.twoFactor.secretLabel')}
           </span>{' '}
-          <code className="secret" aria-labelledby="totp-secret-label">
+          <code className="secret">
             {groupInFours(secret)}
           </code>
         </p>
