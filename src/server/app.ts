@@ -105,7 +105,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI sets style attributes at run time; allow that on the reference page only (no
+    // personal data is ever shown there). Scripts stay limited to its own hashed files.
+    transformStaticCSP: (header) => header.replace(/style-src ([^;]*)/, "style-src $1 'unsafe-inline'").replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+    uiConfig: { docExpansion: 'list' },
+  });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -138,6 +145,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     async () => ({ quickExitUrl: config.QUICK_EXIT_URL }),
   );
+
+  // Browsers ask for /favicon.ico on pages without an icon link (the dev outbox, the API docs).
+  r.get('/favicon.ico', { schema: { hide: true } }, (_request, reply) => reply.redirect('/favicon.svg', 301));
 
   registerAuthRoutes(app, ctx.auth, config.baseUrl);
   profileRoutes(app, ctx);

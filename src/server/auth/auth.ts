@@ -61,7 +61,8 @@ export function createAuth(opts: AuthOptions) {
     },
     database: drizzleAdapter(opts.db, { provider: 'pg', schema }),
     advanced: {
-      database: { generateId: () => uuidv7() },
+      // joins: one query for a session and its user on every authenticated request.
+      database: { generateId: () => uuidv7(), joins: true },
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       useSecureCookies: opts.secureCookies,
       cookiePrefix: 'trellis',

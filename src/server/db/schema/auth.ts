@@ -2,6 +2,7 @@
  * Tables owned by better-auth (field names are its own; columns are snake_case).
  * See docs/decisions/004-sessions.md for how sessions are used.
  */
+import { relations } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, bigint } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -94,3 +95,8 @@ export const rateLimit = pgTable('rate_limit', {
   count: integer('count').notNull(),
   lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
 });
+
+/** Relations let better-auth read a session and its user in one query (experimental.joins). */
+export const userRelations = relations(user, ({ many }) => ({ sessions: many(session), accounts: many(account) }));
+export const sessionRelations = relations(session, ({ one }) => ({ user: one(user, { fields: [session.userId], references: [user.id] }) }));
+export const accountRelations = relations(account, ({ one }) => ({ user: one(user, { fields: [account.userId], references: [user.id] }) }));

@@ -19,10 +19,14 @@ export class ProfileService {
 
   async update(actor: Actor, ownerId: string, patch: ProfilePatch): Promise<Profile> {
     await this.policy.profile.update(actor, ownerId);
-    // Make sure the row exists, then change only the fields sent.
-    await this.get(actor, ownerId);
-    const updated = await profileRepo.update(this.db, ownerId, patch);
+    // One statement in the usual case; the first change ever creates the row first.
+    const updated = (await profileRepo.update(this.db, ownerId, patch)) ?? (await this.createThenUpdate(ownerId, patch));
     if (!updated) throw notFound();
     return updated;
+  }
+
+  private async createThenUpdate(ownerId: string, patch: ProfilePatch): Promise<Profile | undefined> {
+    await profileRepo.getOrCreate(this.db, ownerId);
+    return profileRepo.update(this.db, ownerId, patch);
   }
 }

@@ -1,0 +1,149 @@
+/**
+ * npm run bench — the authenticated write path against a bare baseline, measured in the same run.
+ *
+ * Baseline: a bare node:http server doing the same database write (UPDATE profile …) with the same
+ * driver and pool size. App: Trellis's PATCH /api/v1/profile with a real session cookie, so the
+ * measurement includes session lookup, CSRF check, zod validation, policy and problem handling.
+ * Both are loaded by autocannon over loopback. Results are ratios, not absolute numbers, so they
+ * mean the same on any machine. Engine: PostgreSQL (BENCH_DATABASE_URL, default the local server);
+ * BENCH_ENGINE=pglite measures the embedded engine instead.
+ */
+import http from 'node:http';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/server/config.ts';
+import { openDatabase, type Database } from '../src/server/db/client.ts';
+import { createContext } from '../src/server/context.ts';
+import { buildApp } from '../src/server/app.ts';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const POOL = 10;
+
+async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void>; kind: string }> {
+  if (process.env.BENCH_ENGINE === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-bench-'));
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await database.migrate();
+    return { database, kind: 'pglite', drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `trellis_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: POOL });
+  await database.migrate();
+  return {
+    database,
+    kind: 'postgres',
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+function listen(server: http.Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+}
+
+/** autocannon in its own process, so the load generator never shares the server's event loop. */
+async function load(url: string, headers: Record<string, string>, body: string) {
+  const args = ['-j', '-c', String(CONNECTIONS), '-d', String(DURATION), '-m', 'PATCH', '-b', body];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
+  args.push(url);
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn('node_modules/.bin/autocannon', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`autocannon exited ${code}`))));
+  });
+  const result = JSON.parse(out) as { requests: { average: number; total: number }; latency: { p99: number }; errors: number; non2xx: number };
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
+}
+
+async function main() {
+  const { database, drop, kind } = await openBenchDatabase();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-bench-data-'));
+  const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, BASE_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent', RATE_LIMIT: 'false' });
+  const ctx = createContext(config, database, { serverKey: { id: 'bench', key: crypto.randomBytes(32) }, mailer: { send: async () => {}, close: () => {} } });
+  const app = await buildApp(ctx);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const appPort = (app.server.address() as { port: number }).port;
+
+  // One person, signed in.
+  const email = 'bench@example.com';
+  const password = 'benchmark passphrase here';
+  await app.inject({ method: 'POST', url: '/api/auth/sign-up/email', payload: { email, password, name: 'Bench' } });
+  await database.db.execute(sql`update "user" set email_verified = true where email = ${email}`);
+  const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email, password } });
+  const cookie = signIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const userId = (signIn.json() as { user: { id: string } }).user.id;
+  await app.inject({ method: 'GET', url: '/api/v1/profile', headers: { cookie } });
+
+  // Baseline: the same write through the same driver and pool, nothing else.
+  const baseline = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', async () => {
+      try {
+        const { displayName } = JSON.parse(body) as { displayName: string };
+        await database.db.execute(sql`update profile set display_name = ${displayName}, updated_at = now() where user_id = ${userId}`);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ displayName }));
+      } catch {
+        res.writeHead(500);
+        res.end();
+      }
+    });
+  });
+  const basePort = await listen(baseline);
+
+  const bodyFor = JSON.stringify({ displayName: 'Bench write' });
+  const headers = { 'content-type': 'application/json' };
+
+  console.log(`Trellis bench — engine ${kind}, ${CONNECTIONS} connections, ${DURATION}s each, pool ${POOL}, ${os.cpus().length} cores`);
+  // Warm both up, then measure.
+  await load(`http://127.0.0.1:${basePort}/profile`, headers, bodyFor);
+  const base = await load(`http://127.0.0.1:${basePort}/profile`, headers, bodyFor);
+  const appHeaders = { ...headers, cookie, origin: 'http://127.0.0.1:1' };
+  await load(`http://127.0.0.1:${appPort}/api/v1/profile`, appHeaders, bodyFor);
+  const full = await load(`http://127.0.0.1:${appPort}/api/v1/profile`, appHeaders, bodyFor);
+
+  const rows = [
+    ['baseline (node:http + same write)', base],
+    ['Trellis PATCH /api/v1/profile (authenticated)', full],
+  ] as const;
+  for (const [label, r] of rows) console.log(`${label.padEnd(48)} ${r.rps.toFixed(0).padStart(7)} req/s   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors}`);
+  const ratio = full.rps / base.rps;
+  console.log(`\nauthenticated write throughput: ${(ratio * 100).toFixed(0)}% of baseline (target ≥ 50%)`);
+
+  fs.mkdirSync('bench/results', { recursive: true });
+  fs.writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), engine: kind, connections: CONNECTIONS, seconds: DURATION, baseline: base, app: full, ratio }, null, 2));
+
+  await app.close();
+  baseline.close();
+  await database.close();
+  await drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (full.errors > 0 || base.errors > 0) {
+    console.error('errors during the run');
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
