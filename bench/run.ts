@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import pg from 'pg';
+import { createScratchDatabase } from '../src/server/testing/scratch-postgres.ts';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/server/config.ts';
 import { openDatabase, type Database } from '../src/server/db/client.ts';
@@ -32,26 +32,10 @@ async function openBenchDatabase(): Promise<{ database: Database; drop: () => Pr
     await database.migrate();
     return { database, kind: 'pglite', drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `trellis_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: POOL });
+  const scratch = await createScratchDatabase(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', 'trellis_bench');
+  const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: POOL });
   await database.migrate();
-  return {
-    database,
-    kind: 'postgres',
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return { database, kind: 'postgres', drop: scratch.drop };
 }
 
 function listen(server: http.Server): Promise<number> {

@@ -4,19 +4,13 @@
  * sign in with a TOTP code (by keyboard alone) → quick exit, after which Back does not return.
  * axe checks every page visited; any console error fails the test.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { TOTP } from 'otpauth';
-import { expectNoAxeViolations, launch, newPage, type WatchedPage } from './browser.ts';
+import { expectNoAxeViolations, newPage, useBrowser, type WatchedPage } from './browser.ts';
 import { NEUTRAL_URL } from './global-setup.ts';
 
-let browser: Browser;
-let base: string;
-beforeAll(async () => {
-  base = inject('e2eBaseUrl');
-  browser = await launch();
-});
-afterAll(() => browser?.close());
+const env = useBrowser();
 
 const password = 'violet harbour steady morning';
 
@@ -25,7 +19,7 @@ function codeFor(secret: string, stepOffset = 0) {
 }
 
 async function openLatestMailLink(page: Page, to: string): Promise<void> {
-  await page.goto(`${base}/dev/mail`);
+  await page.goto(`${env.base}/dev/mail`);
   await expectNoAxeViolations(page, 'dev outbox');
   await page.getByRole('link', { name: /Confirm your email/ }).first().click();
   await expect.poll(() => page.textContent('main')).toContain(to);
@@ -46,13 +40,13 @@ describe('first journey', () => {
   let secret = '';
 
   beforeAll(async () => {
-    w = await newPage(browser, { neutralUrl: NEUTRAL_URL });
+    w = await newPage(env.browser, { neutralUrl: NEUTRAL_URL });
   });
   afterAll(() => w.context.close());
 
   it('shows an honest landing page', async () => {
     const { page } = w;
-    await page.goto(base);
+    await page.goto(env.base);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
     await expect.poll(() => page.textContent('body')).toContain('not therapy');
     await expect.poll(() => page.textContent('body')).toContain('988');
@@ -137,7 +131,7 @@ describe('first journey', () => {
     const page = await w.context.newPage();
     page.on('console', (msg) => msg.type() === 'error' && w.errors.push(`console.error: ${msg.text()}`));
     await page.goto(`${NEUTRAL_URL}before`);
-    await page.goto(`${base}/home`);
+    await page.goto(`${env.base}/home`);
     await page.getByRole('heading', { name: 'Welcome, Alex' }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
@@ -174,9 +168,9 @@ describe('first journey', () => {
 
 describe('small screens', () => {
   it('fits 375 px without sideways scrolling and stays accessible', async () => {
-    const w = await newPage(browser, { width: 375, height: 740 });
+    const w = await newPage(env.browser, { width: 375, height: 740 });
     for (const path of ['/', '/sign-in', '/sign-up']) {
-      await w.page.goto(`${base}${path}`);
+      await w.page.goto(`${env.base}${path}`);
       await w.page.getByRole('heading', { level: 1 }).waitFor();
       const overflow = await w.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -53,4 +53,15 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
   });
   expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/** For a spec file: one Chromium for the file and the server's address. */
+export function useBrowser(): { readonly browser: Browser; readonly base: string } {
+  const state = {} as { browser: Browser; base: string };
+  beforeAll(async () => {
+    state.base = inject('e2eBaseUrl');
+    state.browser = await launch();
+  });
+  afterAll(() => state.browser?.close());
+  return state;
 }

@@ -5,20 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, newPage } from './browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newPage, useBrowser } from './browser.ts';
 import { createVerifiedAccount, signIn } from './session.ts';
 import { webRoot } from '../../src/server/app.ts';
 
 const BUDGET = 150 * 1024;
-let browser: Browser;
-let base: string;
-beforeAll(async () => {
-  base = inject('e2eBaseUrl');
-  browser = await launch();
-});
-afterAll(() => browser?.close());
+const env = useBrowser();
 
 async function initialJsBytes(page: Page): Promise<{ files: string[]; gzipped: number }> {
   const files = await page.evaluate(() =>
@@ -34,8 +28,8 @@ async function initialJsBytes(page: Page): Promise<{ files: string[]; gzipped: n
 
 describe('initial JavaScript budget', () => {
   it('landing page loads at most 150 KB of gzipped JavaScript', async () => {
-    const w = await newPage(browser);
-    await w.page.goto(base);
+    const w = await newPage(env.browser);
+    await w.page.goto(env.base);
     await w.page.getByRole('heading', { level: 1 }).waitFor();
     await w.page.waitForLoadState('networkidle');
     const { files, gzipped } = await initialJsBytes(w.page);
@@ -46,9 +40,9 @@ describe('initial JavaScript budget', () => {
   });
 
   it('signed-in home page loads at most 150 KB of gzipped JavaScript', async () => {
-    const w = await newPage(browser);
-    await signIn(w.context, base, await createVerifiedAccount(base));
-    await w.page.goto(`${base}/home`);
+    const w = await newPage(env.browser);
+    await signIn(w.context, env.base, await createVerifiedAccount(env.base));
+    await w.page.goto(`${env.base}/home`);
     await w.page.getByRole('heading', { name: 'Welcome, Jordan' }).waitFor();
     await w.page.waitForLoadState('networkidle');
     const { files, gzipped } = await initialJsBytes(w.page);
