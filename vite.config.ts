@@ -1,9 +1,29 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiServer = 'http://localhost:3000';
+
+/**
+ * Writes `asset-manifest.json`: every hashed file of this build, for the service worker
+ * (src/web/public/sw.js) to cache so that every page — lazily loaded ones included — opens offline.
+ */
+function assetManifest(): Plugin {
+  return {
+    name: 'trellis-asset-manifest',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const assets = Object.keys(bundle)
+        .filter((file) => file.startsWith('assets/'))
+        .sort()
+        .map((file) => `/${file}`);
+      const version = createHash('sha256').update(assets.join('\n')).digest('hex').slice(0, 16);
+      this.emitFile({ type: 'asset', fileName: 'asset-manifest.json', source: `${JSON.stringify({ version, assets }, null, 2)}\n` });
+    },
+  };
+}
 
 /**
  * The web front-end: `src/web` is the Vite root; the server serves `dist/web` in production.
@@ -13,7 +33,7 @@ const apiServer = 'http://localhost:3000';
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), assetManifest()],
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,

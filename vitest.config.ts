@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['src/**/*.int.test.ts'],
+          // *.pg.int.test.ts need a real PostgreSQL server (e.g. two instances on one database): postgres project only.
+          exclude: ['**/*.pg.int.test.ts', '**/node_modules/**'],
           globalSetup: ['./src/server/testing/global-setup-pglite.ts'],
           env: { TEST_DB: 'pglite' },
           testTimeout: 30_000,

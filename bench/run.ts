@@ -1,5 +1,6 @@
 /**
- * npm run bench — the authenticated write path against a bare baseline, measured in the same run.
+ * npm run bench — the authenticated write path against a bare baseline, measured in the same run,
+ * then the insights benchmark (bench/insights.ts).
  *
  * Baseline: a bare node:http server doing the same database write (UPDATE profile …) with the same
  * driver and pool size. App: Trellis's PATCH /api/v1/profile with a real session cookie, so the
@@ -20,6 +21,8 @@ import { loadConfig } from '../src/server/config.ts';
 import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { createContext } from '../src/server/context.ts';
 import { buildApp } from '../src/server/app.ts';
+import { runInsightsBench } from './insights.ts';
+import { runCoachBench } from './coach.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -127,7 +130,27 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+/** `npm run bench` runs all; `npm run bench -- write`, `-- insights` or `-- coach` runs one (bench/insights.ts, bench/coach.ts). */
+async function runAll() {
+  const which = process.argv[2] ?? 'all';
+  if (!['all', 'write', 'insights', 'coach'].includes(which)) throw new Error(`unknown benchmark "${which}": use write, insights, coach or nothing for all`);
+  if (which === 'coach' || which === 'all') {
+    const coach = runCoachBench();
+    fs.mkdirSync('bench/results', { recursive: true });
+    fs.writeFileSync('bench/results/coach-latest.json', JSON.stringify({ at: new Date().toISOString(), ...coach }, null, 2));
+    if (!coach.withinBudget) process.exitCode = 1;
+    if (which === 'coach') return;
+  }
+  if (which !== 'insights') await main();
+  if (which !== 'write') {
+    const insights = await runInsightsBench();
+    fs.mkdirSync('bench/results', { recursive: true });
+    fs.writeFileSync('bench/results/insights-latest.json', JSON.stringify({ at: new Date().toISOString(), ...insights }, null, 2));
+    if (!insights.withinBudget) process.exitCode = 1;
+  }
+}
+
+runAll().catch((err) => {
   console.error(err);
   process.exit(1);
 });

@@ -25,6 +25,26 @@ import { registerCsrfCheck, registerSecurityHeaders } from './http/security.ts';
 import { devMailRoutes } from './mail/dev-routes.ts';
 import type { Actor } from './policy/actor.ts';
 import { profileRoutes } from './features/profile/routes.ts';
+import { journalRoutes } from './features/journal/routes.ts';
+import { originsRoutes } from './features/origins/routes.ts';
+import { urgeRoutes } from './features/urges/routes.ts';
+import { selfWorthRoutes } from './features/self-worth/routes.ts';
+import { insightsRoutes } from './features/insights/routes.ts';
+import { assessmentRoutes } from './features/assessments/routes.ts';
+import { guidanceRoutes } from './features/guidance/routes.ts';
+import { coachRoutes } from './features/coach/routes.ts';
+import { checkinRoutes } from './features/checkins/routes.ts';
+import { coupleRoutes } from './features/couple/routes.ts';
+import { careRoutes } from './features/care/routes.ts';
+import { commitmentRoutes } from './features/commitments/routes.ts';
+import { agreementRoutes } from './features/agreements/routes.ts';
+import { cycleRoutes } from './features/cycle/routes.ts';
+import { conversationRoutes } from './features/conversations/routes.ts';
+import { boundaryRoutes } from './features/boundaries/routes.ts';
+import { activityRoutes } from './features/activities/routes.ts';
+import { repairRoutes } from './features/repairs/routes.ts';
+import { eventRoutes } from './realtime/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
 
 export type { AppContext } from './context.ts';
 
@@ -140,10 +160,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         tags: ['meta'],
         summary: 'Settings the web client needs before sign-in',
         security: [],
-        response: { 200: z.object({ quickExitUrl: z.string() }) },
+        response: { 200: z.object({ quickExitUrl: z.string(), crisisRegion: z.string() }) },
       },
     },
-    async () => ({ quickExitUrl: config.QUICK_EXIT_URL }),
+    async () => ({ quickExitUrl: config.QUICK_EXIT_URL, crisisRegion: config.CRISIS_REGION }),
   );
 
   // Browsers ask for /favicon.ico on pages without an icon link (the dev outbox, the API docs).
@@ -151,6 +171,28 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   registerAuthRoutes(app, ctx.auth, config.baseUrl);
   profileRoutes(app, ctx);
+  journalRoutes(app, ctx);
+  originsRoutes(app, ctx);
+  urgeRoutes(app, ctx);
+  selfWorthRoutes(app, ctx);
+  insightsRoutes(app, ctx);
+  assessmentRoutes(app, ctx);
+  guidanceRoutes(app, ctx);
+  coachRoutes(app, ctx);
+  checkinRoutes(app, ctx);
+  coupleRoutes(app, ctx);
+  commitmentRoutes(app, ctx);
+  notificationRoutes(app, ctx);
+  agreementRoutes(app, ctx);
+  boundaryRoutes(app, ctx);
+  activityRoutes(app, ctx);
+  repairRoutes(app, ctx);
+  cycleRoutes(app, ctx);
+  conversationRoutes(app, ctx);
+  careRoutes(app, ctx);
+  eventRoutes(app, ctx);
+  // The listening connection of live updates closes with the app (streams already ended in preClose).
+  app.addHook('onClose', async () => ctx.realtime.close());
   if (!config.isProduction && ctx.mailer.outbox) devMailRoutes(app, ctx.mailer.outbox);
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

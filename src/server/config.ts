@@ -27,11 +27,26 @@ const configSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Trellis <no-reply@trellis.local>'),
+  /** Web Push (VAPID) key pair, base64url; both or neither. Unset: a pair is created on first start and kept in the database. */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,90}$/, 'must be a base64url P-256 public key (87 characters)').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,46}$/, 'must be a base64url P-256 private key (43 characters)').optional(),
+  /** Contact for push services: mailto: or https: (default: mailto: of MAIL_FROM's domain). */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').optional(),
+  /** Background jobs (reminders): on, or off for tests and one-off tools that do not need them. */
+  JOBS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-For from this many proxies in front of the app (0 = none). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Where quick exit sends the browser. A neutral page that is not Trellis. */
   QUICK_EXIT_URL: z.url().default('https://www.weather.gov/'),
+  /** A public directory of therapists, linked from "Is it time to talk to a therapist?". */
+  THERAPIST_DIRECTORY_URL: z.url().default('https://www.psychologytoday.com/us/therapists'),
+  /** Which country's crisis resources to show (ISO 3166 code, e.g. US, GB, CA). */
+  CRISIS_REGION: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as US')
+    .transform((v) => v.toUpperCase())
+    .default('US'),
   /** Maximum JSON body in bytes. */
   BODY_LIMIT: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   /** Set to "false" only in load tests: turns off rate limits. */
@@ -59,6 +74,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (!c.VAPID_PUBLIC_KEY !== !c.VAPID_PRIVATE_KEY) {
+    throw new ConfigError(`Invalid configuration:\n  ${c.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'}: set both VAPID keys, or neither (a pair is then created on first start)`);
+  }
   return {
     ...c,
     baseUrl: (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),

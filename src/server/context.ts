@@ -9,8 +9,30 @@ import type { Database } from './db/client.ts';
 import { DataKeys } from './crypto/data-keys.ts';
 import { deriveKey, loadServerKey, type ServerKey } from './crypto/server-key.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
-import { Policy } from './policy/index.ts';
+import { Policy, databaseRelations } from './policy/index.ts';
 import { ProfileService } from './features/profile/service.ts';
+import { JournalService } from './features/journal/service.ts';
+import { OriginsService } from './features/origins/service.ts';
+import { UrgeService } from './features/urges/service.ts';
+import { SelfWorthService } from './features/self-worth/service.ts';
+import { InsightsService } from './features/insights/service.ts';
+import { AssessmentService } from './features/assessments/service.ts';
+import { GuidanceService } from './features/guidance/service.ts';
+import { CoachService } from './features/coach/service.ts';
+import { CheckinService } from './features/checkins/service.ts';
+import { CoupleService } from './features/couple/service.ts';
+import { CareService } from './features/care/service.ts';
+import { CommitmentsService } from './features/commitments/service.ts';
+import { AgreementsService } from './features/agreements/service.ts';
+import { BoundariesService } from './features/boundaries/service.ts';
+import { ActivitiesService } from './features/activities/service.ts';
+import { RepairsService } from './features/repairs/service.ts';
+import { CycleService } from './features/cycle/service.ts';
+import { ConversationsService } from './features/conversations/service.ts';
+import { ApologiesService } from './features/conversations/apologies.ts';
+import { EventHub } from './realtime/hub.ts';
+import { relationsRepo } from './policy/relations-repo.ts';
+import { NotificationsService } from './notifications/service.ts';
 
 export interface AppContext {
   config: Config;
@@ -21,7 +43,9 @@ export interface AppContext {
   auth: Auth;
   policy: Policy;
   log: Logger;
-  services: { profile: ProfileService };
+  /** Live updates across instances (docs/decisions/017). */
+  realtime: EventHub;
+  services: { profile: ProfileService; journal: JournalService; origins: OriginsService; urges: UrgeService; selfWorth: SelfWorthService; insights: InsightsService; assessments: AssessmentService; guidance: GuidanceService; coach: CoachService; checkins: CheckinService; couple: CoupleService; commitments: CommitmentsService; agreements: AgreementsService; boundaries: BoundariesService; activities: ActivitiesService; repairs: RepairsService; cycle: CycleService; conversations: ConversationsService; apologies: ApologiesService; notifications: NotificationsService; care: CareService };
 }
 
 export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
@@ -47,7 +71,7 @@ export function createContext(
     loadServerKey({ envKey: config.TRELLIS_SECRET_KEY, dataDir: config.dataDir, allowKeyFile: !config.isProduction || !config.DATABASE_URL });
   const mailer = overrides.mailer ?? createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.dataDir });
   const db = database.db;
-  const policy = new Policy();
+  const policy = new Policy(databaseRelations(db));
   const auth = createAuth({
     db,
     baseUrl: config.baseUrl,
@@ -57,16 +81,62 @@ export function createContext(
     log,
     secureCookies: config.baseUrl.startsWith('https://'),
     rateLimit: config.RATE_LIMIT,
+    // A deleted account's couple ends first, so the partner is free to link again (docs/decisions/013).
+    beforeDeleteUser: (userId) => couple.endEverythingFor(userId),
   });
+  const dataKeys = new DataKeys(db, serverKey);
+  const profile = new ProfileService(db, policy);
+  const journal = new JournalService(db, policy, dataKeys);
+  const assessments = new AssessmentService(db, policy);
+  const realtime = new EventHub(database, {
+    // The couple's current members, from the facts the policy decides with.
+    currentMembers: async (coupleId, tx) =>
+      (await relationsRepo.members(tx ?? db, coupleId)).filter((m) => m.leftAt === null && m.unlinkedAt === null).map((m) => m.userId),
+    log,
+  });
+  const couple = new CoupleService(db, policy, dataKeys, profile, config.baseUrl, realtime);
+  const commitments = new CommitmentsService(db, policy, dataKeys, profile, Date.now, realtime);
+  const agreements = new AgreementsService(db, policy, dataKeys, profile, realtime);
+  const checkins = new CheckinService(db, policy, dataKeys, profile, Date.now, realtime);
+  const notifications = new NotificationsService(db, policy, serverKey, mailer, checkins, {
+    baseUrl: config.baseUrl,
+    mailFrom: config.MAIL_FROM,
+    vapid: { publicKey: config.VAPID_PUBLIC_KEY, privateKey: config.VAPID_PRIVATE_KEY, subject: config.VAPID_SUBJECT },
+  });
+  // A reminder is due at the person's chosen time in their own zone, so a new zone moves it.
+  profile.onTimeZoneChange((userId) => notifications.rescheduleFor(userId));
   return {
     config,
     database,
     serverKey,
-    dataKeys: new DataKeys(db, serverKey),
+    dataKeys,
     mailer,
     auth,
     policy,
     log,
-    services: { profile: new ProfileService(db, policy) },
+    realtime,
+    services: {
+      profile,
+      journal,
+      origins: new OriginsService(db, policy, dataKeys),
+      urges: new UrgeService(db, policy, dataKeys),
+      selfWorth: new SelfWorthService(db, policy, dataKeys),
+      insights: new InsightsService(policy, journal, profile),
+      assessments,
+      checkins,
+      notifications,
+      commitments,
+      agreements,
+      boundaries: new BoundariesService(db, policy, dataKeys, realtime),
+      activities: new ActivitiesService(db, policy, dataKeys, realtime),
+      repairs: new RepairsService(db, policy, dataKeys, profile, realtime),
+      cycle: new CycleService(db, policy, dataKeys, realtime),
+      conversations: new ConversationsService(db, policy, dataKeys, agreements, commitments, Date.now, realtime),
+      apologies: new ApologiesService(db, policy, dataKeys, commitments, Date.now, realtime),
+      coach: new CoachService(policy),
+      guidance: new GuidanceService(policy, journal, assessments, { directoryUrl: config.THERAPIST_DIRECTORY_URL, bookingUrl: null }, couple),
+      couple,
+      care: new CareService({ db, policy, serverKey, mailer, baseUrl: config.baseUrl, log }),
+    },
   };
 }

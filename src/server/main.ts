@@ -9,6 +9,7 @@ import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { buildApp } from './app.ts';
 import { createContext, createLogger } from './context.ts';
 import { idempotencyRepo } from './http/idempotency-repo.ts';
+import { startJobs, type JobRunner } from './jobs/runner.ts';
 
 async function main() {
   let config;
@@ -45,6 +46,16 @@ async function main() {
   }, 3600_000);
   purge.unref();
 
+  // Reminders and agreement reviews (docs/decisions/021); JOBS=off leaves them out.
+  let jobs: JobRunner | undefined;
+  if (config.JOBS === 'on') {
+    try {
+      jobs = await startJobs({ database, databaseUrl: config.DATABASE_URL, notifications: ctx.services.notifications, log });
+    } catch (err) {
+      log.error({ err: { name: err instanceof Error ? err.name : 'Error', code: (err as { code?: unknown } | undefined)?.code } }, 'background jobs could not start; reminders are paused');
+    }
+  }
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -57,6 +68,7 @@ async function main() {
     force.unref();
     try {
       await app.close();
+      await jobs?.stop().catch(() => {});
       ctx.mailer.close();
       await database.close();
     } finally {

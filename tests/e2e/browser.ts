@@ -65,3 +65,16 @@ export function useBrowser(): { readonly browser: Browser; readonly base: string
   afterAll(() => state.browser?.close());
   return state;
 }
+
+/** The page is no wider than the window: nothing to scroll sideways (375 px checks). */
+export async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${label} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+/** A JSON POST from this person's context (their session cookie, our Origin), e.g. to link two people by the API. */
+export async function postJson(w: WatchedPage, path: string, data?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const base = inject('e2eBaseUrl');
+  const res = await w.context.request.post(`${base}${path}`, { data: data ?? {}, headers: { origin: base } });
+  return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
+}

@@ -51,4 +51,28 @@ describe('initial JavaScript budget', () => {
     expect(w.errors).toEqual([]);
     await w.context.close();
   });
+
+  it('the coach (src/core/coach) is its own chunk of at most 150 KB gzipped, fetched only on a page that uses it', async () => {
+    // The coach's chunk is the built file holding one of its explanations (FINDING_MESSAGES).
+    const assets = fs.readdirSync(path.join(webRoot, 'assets')).filter((f) => f.endsWith('.js'));
+    const coachChunks = assets.filter((f) => fs.readFileSync(path.join(webRoot, 'assets', f), 'utf8').includes('turn one moment into a verdict on everything'));
+    expect(coachChunks).toHaveLength(1);
+    const chunk = `/assets/${coachChunks[0]}`;
+    const gzipped = zlib.gzipSync(fs.readFileSync(path.join(webRoot, chunk)), { level: 9 }).length;
+    console.log(`coach chunk: ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+    expect(gzipped).toBeLessThanOrEqual(BUDGET);
+
+    const w = await newPage(env.browser);
+    await signIn(w.context, env.base, await createVerifiedAccount(env.base));
+    await w.page.goto(`${env.base}/home`);
+    await w.page.getByRole('heading', { name: 'Welcome, Jordan' }).waitFor();
+    await w.page.waitForLoadState('networkidle');
+    expect((await initialJsBytes(w.page)).files).not.toContain(chunk);
+    await w.page.goto(`${env.base}/coach`);
+    await w.page.getByRole('textbox', { name: 'Your message' }).waitFor();
+    await w.page.waitForLoadState('networkidle');
+    expect((await initialJsBytes(w.page)).files).toContain(chunk);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
 });

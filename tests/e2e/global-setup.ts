@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
     throw new Error('The web app is not built: run `npx vite build` first (npm test does).');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-e2e-'));
-  const server = await startServer({ DATA_DIR: dataDir, QUICK_EXIT_URL: NEUTRAL_URL, LOG_LEVEL: 'info' });
+  const server = await startServer({ DATA_DIR: dataDir, QUICK_EXIT_URL: NEUTRAL_URL, LOG_LEVEL: 'info', TRUST_PROXY_HOPS: '1' });
   // Mail links must point at the address the browser uses.
   project.provide('e2eBaseUrl', server.url);
   return async () => {

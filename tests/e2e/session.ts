@@ -1,15 +1,29 @@
 /**
  * Login fixture: creates a verified account through the API and the dev outbox, and signs the
  * browser context in directly — no clicking through sign-up each time.
+ *
+ * The e2e server trusts one proxy hop, and each fixture account signs up and in as its own client
+ * address (a loopback address in X-Forwarded-For): the per-client sign-in limits stay switched on
+ * and are not used up by a whole suite sharing 127.0.0.1.
  */
 import type { BrowserContext } from 'playwright-core';
+
+const fixtureClients = new Map<string, string>();
+function clientFor(email: string): Record<string, string> {
+  let ip = fixtureClients.get(email);
+  if (!ip) {
+    ip = `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 250)}`;
+    fixtureClients.set(email, ip);
+  }
+  return { 'x-forwarded-for': ip };
+}
 
 export async function createVerifiedAccount(base: string, name = 'Jordan'): Promise<{ email: string; password: string }> {
   const email = `fixture-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
   const password = 'fixture passphrase for tests';
   const up = await fetch(`${base}/api/auth/sign-up/email`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...clientFor(email) },
     body: JSON.stringify({ email, password, name }),
   });
   if (!up.ok) throw new Error(`sign-up failed: ${up.status}`);
@@ -30,6 +44,6 @@ export async function createVerifiedAccount(base: string, name = 'Jordan'): Prom
 }
 
 export async function signIn(context: BrowserContext, base: string, account: { email: string; password: string }): Promise<void> {
-  const res = await context.request.post(`${base}/api/auth/sign-in/email`, { data: account, headers: { origin: base } });
+  const res = await context.request.post(`${base}/api/auth/sign-in/email`, { data: account, headers: { origin: base, ...clientFor(account.email) } });
   if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
 }

@@ -212,4 +212,21 @@ describe(`rate limits (${engineName()})`, () => {
     const other = await a.request({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email, password: 'wrong password attempt' }, remoteAddress: '203.0.113.10' });
     expect(other.statusCode).toBe(401);
   });
+
+  it('never limits the session check that every page load makes, even from one shared address', async () => {
+    const a = t.agent();
+    const statuses = new Set<number>();
+    for (let i = 0; i < 110; i++) {
+      const res = await a.request({ method: 'GET', url: '/api/auth/get-session', remoteAddress: '203.0.113.20' });
+      statuses.add(res.statusCode);
+    }
+    expect([...statuses]).toEqual([200]);
+    // The general limit still holds for other auth paths from that address.
+    const other: number[] = [];
+    for (let i = 0; i < 101; i++) {
+      const res = await a.request({ method: 'GET', url: '/api/auth/list-sessions', remoteAddress: '203.0.113.21' });
+      other.push(res.statusCode);
+    }
+    expect(other.at(-1)).toBe(429);
+  });
 });

@@ -34,6 +34,8 @@ export interface AuthOptions {
   secureCookies: boolean;
   rateLimit: boolean;
   trustedOrigins?: string[];
+  /** Runs before an account is deleted (ends its couple). */
+  beforeDeleteUser?: (userId: string) => Promise<void>;
 }
 
 export function createAuth(opts: AuthOptions) {
@@ -88,7 +90,12 @@ export function createAuth(opts: AuthOptions) {
       sendVerificationEmail: async ({ user, url }) => sendInBackground('verify-email', mailTemplates.verifyEmail(user.email, url)),
     },
     user: {
-      deleteUser: { enabled: true },
+      deleteUser: {
+        enabled: true,
+        beforeDelete: async (user) => {
+          await opts.beforeDeleteUser?.(user.id);
+        },
+      },
     },
     session: {
       expiresIn: SESSION_EXPIRES_IN,
@@ -104,6 +111,10 @@ export function createAuth(opts: AuthOptions) {
       window: 60,
       max: 100,
       customRules: {
+        // Every page load asks who is signed in. Counting that per address would sign out a whole
+        // household, clinic or campus sharing one address after 100 page loads a minute; it guards
+        // nothing, since a session token cannot be guessed and /api/v1 reads the session anyway.
+        '/get-session': false,
         '/sign-in/email': { window: 60, max: 5 },
         '/sign-up/email': { window: 60, max: 5 },
         '/two-factor/verify-totp': { window: 60, max: 5 },

@@ -20,12 +20,16 @@ export class DataKeys {
     return `user-key:${userId}`;
   }
 
-  /** The user's data key, created on first use. */
-  async keyFor(userId: string): Promise<Buffer> {
-    const existing = await userKeyRepo.find(this.db, userId);
+  /**
+   * The user's data key, created on first use. Pass the transaction when called inside one: the
+   * embedded engine has a single connection, so a query outside the open transaction would wait
+   * for it forever.
+   */
+  async keyFor(userId: string, db: Db = this.db): Promise<Buffer> {
+    const existing = await userKeyRepo.find(db, userId);
     if (existing) return this.unwrap(existing.wrappedKey, userId);
     const fresh = crypto.randomBytes(32);
-    const stored = await userKeyRepo.insertIfAbsent(this.db, {
+    const stored = await userKeyRepo.insertIfAbsent(db, {
       userId,
       serverKeyId: this.serverKey.id,
       wrappedKey: seal(this.serverKey.key, fresh, this.wrapAad(userId)),
@@ -54,8 +58,43 @@ export class DataKeys {
     return open(key, sealed, `${userId}:${purpose}`).toString('utf8');
   }
 
+  /**
+   * Everything needed to read and write one person's sealed text in a request, with their data
+   * key fetched once (a list of twenty entries is one key lookup, not twenty).
+   */
+  async cipherFor(userId: string, db: Db = this.db): Promise<UserCipher> {
+    return new UserCipher(userId, await this.keyFor(userId, db));
+  }
+
   /** Destroys the user's data key: their encrypted text can never be read again. */
   async shredKey(userId: string): Promise<void> {
     await userKeyRepo.delete(this.db, userId);
+  }
+}
+
+/** Seals and opens one person's text; see DataKeys.cipherFor. */
+export class UserCipher {
+  private readonly indexKey: Buffer;
+  constructor(
+    readonly userId: string,
+    private readonly key: Buffer,
+  ) {
+    this.indexKey = Buffer.from(crypto.hkdfSync('sha256', key, Buffer.alloc(0), 'trellis:blind-index', 32));
+  }
+
+  sealJson(purpose: string, value: unknown): Buffer {
+    return seal(this.key, Buffer.from(JSON.stringify(value), 'utf8'), `${this.userId}:${purpose}`);
+  }
+
+  openJson<T>(purpose: string, sealed: Buffer): T {
+    return JSON.parse(open(this.key, sealed, `${this.userId}:${purpose}`).toString('utf8')) as T;
+  }
+
+  /**
+   * A keyed hash for equality lookups over sealed values (tags). Keyed by the person's data key,
+   * so it reveals nothing across people and becomes meaningless once the key is shredded.
+   */
+  blindIndex(value: string): string {
+    return crypto.createHmac('sha256', this.indexKey).update(value.normalize('NFKC').trim().toLowerCase()).digest('base64url').slice(0, 22);
   }
 }

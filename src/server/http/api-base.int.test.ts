@@ -104,7 +104,7 @@ describe(`API base (${engineName()})`, () => {
 
   it('sends security headers: CSP without inline script, no framing, no referrer, no-store on the API', async () => {
     const res = await t.app.inject('/api/v1/client-config');
-    expect(res.json()).toEqual({ quickExitUrl: expect.stringMatching(/^https?:\/\//) });
+    expect(res.json()).toEqual({ quickExitUrl: expect.stringMatching(/^https?:\/\//), crisisRegion: 'US' });
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');

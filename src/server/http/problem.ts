@@ -134,7 +134,22 @@ export function toProblem(err: FastifyError | Error, request: FastifyRequest): P
       detail: TITLES[fe.statusCode] ?? 'The request could not be processed.',
     };
   }
+  // Two transactions collided (deadlock or serialization failure): nothing was saved; a retry works.
+  const dbCode = databaseErrorCode(err);
+  if (dbCode === '40P01' || dbCode === '40001') {
+    request.log.warn({ err: { name: err.name, code: dbCode } }, 'transaction collided; answered 503');
+    return new HttpProblem(503, 'busy', 'Another change was being saved at the same moment, so nothing was saved. Please try again.').toProblem();
+  }
   // The message may quote data (a database error can); log the name, code and frames only.
-  request.log.error({ err: { name: err.name, code: fe.code, frames: err.stack?.split('\n').slice(1, 12).join('\n') } }, 'unhandled error');
+  request.log.error({ err: { name: err.name, code: fe.code ?? dbCode, frames: err.stack?.split('\n').slice(1, 12).join('\n') } }, 'unhandled error');
   return { type: problemType('internal'), title: TITLES[500]!, status: 500, detail: 'Something went wrong on our side. Please try again in a moment.' };
+}
+
+/** The SQLSTATE of a database error anywhere in the cause chain (drizzle wraps the driver's). */
+export function databaseErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }

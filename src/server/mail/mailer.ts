@@ -9,6 +9,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Files sent with the message (a calendar invitation). */
+  attachments?: Array<{ filename: string; content: string; contentType: string }>;
 }
 
 export interface OutboxEntry {
@@ -35,7 +37,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: st
     const transport: Transporter = nodemailer.createTransport(opts.smtpUrl);
     return {
       send: async (m) => {
-        await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+        await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, html: m.html, attachments: m.attachments });
       },
       close: () => transport.close(),
     };
@@ -45,7 +47,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: st
   return {
     outbox,
     send: async (m) => {
-      const info = await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      const info = await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, html: m.html, attachments: m.attachments });
       outbox.write(info.message as Buffer, { to: m.to, subject: m.subject, text: m.text });
     },
     close: () => transport.close(),

@@ -36,4 +36,57 @@ export const mailTemplates = {
       text: `Hello,\n\nThe password for this Trellis account was just changed. If that was you, there is nothing more to do. If it was not, reset your password from the sign-in page right away.${signOff}`,
     };
   },
+  /**
+   * Consultation bookings (docs/decisions/026). They name the practice and the time, never what
+   * the client wrote in the intake; the calendar file says only "Consultation with <practice>".
+   */
+  bookingRequested(to: string, b: BookingMailFacts): MailMessage {
+    return {
+      to,
+      subject: `Your consultation request with ${b.practiceName}`,
+      text: `Hello,\n\nThank you for reaching out. Your request for ${b.when} with ${b.therapistName} has reached ${b.practiceName}. The time is held for you while they confirm, and we will write again when they do.\n\nTo see, move or cancel it, open your private link (keep it to yourself):\n\n${b.manageUrl}${b.ics ? '\n\nThe attached calendar file adds it to your calendar.' : ''}${signOff}`,
+      attachments: b.ics ? [{ filename: 'consultation.ics', content: b.ics, contentType: 'text/calendar; charset=utf-8; method=REQUEST' }] : undefined,
+    };
+  },
+  bookingAccepted(to: string, b: BookingMailFacts): MailMessage {
+    return {
+      to,
+      subject: `Confirmed: your consultation with ${b.practiceName}`,
+      text: `Hello,\n\n${b.therapistName} at ${b.practiceName} has confirmed ${b.when}. To see, move or cancel it, use the private link from your first email.${signOff}`,
+      attachments: b.ics ? [{ filename: 'consultation.ics', content: b.ics, contentType: 'text/calendar; charset=utf-8; method=REQUEST' }] : undefined,
+    };
+  },
+  bookingDeclined(to: string, b: BookingMailFacts): MailMessage {
+    return {
+      to,
+      subject: `About your consultation request with ${b.practiceName}`,
+      text: `Hello,\n\n${b.practiceName} cannot take the time you asked for (${b.when}), and it has been released. This is about their calendar, not about you. You are welcome to choose another time, or another practice, here:\n\n${b.bookingPageUrl}${signOff}`,
+    };
+  },
+  bookingCancelled(to: string, b: BookingMailFacts): MailMessage {
+    return {
+      to,
+      subject: `Cancelled: your consultation with ${b.practiceName}`,
+      text: `Hello,\n\nYour consultation for ${b.when} with ${b.practiceName} is cancelled, as you asked. If you would like another time, the booking page is here:\n\n${b.bookingPageUrl}${signOff}`,
+      attachments: b.ics ? [{ filename: 'consultation.ics', content: b.ics, contentType: 'text/calendar; charset=utf-8; method=CANCEL' }] : undefined,
+    };
+  },
+  /** To the therapist: that a request arrived, never its intake. */
+  bookingForTherapist(to: string, b: { practiceName: string; when: string; workspaceUrl: string }): MailMessage {
+    return {
+      to,
+      subject: `A new consultation request at ${b.practiceName}`,
+      text: `Hello,\n\nSomeone has asked for a consultation with you at ${b.practiceName} for ${b.when}. Sign in to read their request and accept or decline it:\n\n${b.workspaceUrl}${signOff}`,
+    };
+  },
 };
+
+export interface BookingMailFacts {
+  practiceName: string;
+  therapistName: string;
+  /** The time in the client's zone, e.g. "Tue 12 Jan, 9:00 AM CST". */
+  when: string;
+  manageUrl: string;
+  bookingPageUrl: string;
+  ics?: string;
+}

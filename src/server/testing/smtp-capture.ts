@@ -9,6 +9,8 @@ export interface CapturedMail {
   subject: string;
   text: string;
   raw: string;
+  /** Parts that are not the plain-text body (a calendar file, say), decoded. */
+  attachments: Array<{ contentType: string; filename: string; content: string }>;
 }
 
 export class SmtpCapture {
@@ -27,11 +29,14 @@ export class SmtpCapture {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
+          const parts = mimeParts(raw);
+          const body = parts.find((p) => p.contentType.startsWith('text/plain') && !p.filename) ?? parts[0]!;
           this.messages.push({
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: header(raw, 'subject'),
-            text: decodeBody(raw),
+            text: body.content,
             raw,
+            attachments: parts.filter((p) => p !== body && (p.filename || !p.contentType.startsWith('text/html'))),
           });
           this.waiters.splice(0).forEach((w) => w());
           callback();
@@ -78,11 +83,29 @@ function header(raw: string, name: string): string {
   return m ? m[1]!.replace(/\r?\n[ \t]/g, ' ').trim() : '';
 }
 
-/** The text body, with quoted-printable or base64 transfer encoding undone. */
-function decodeBody(raw: string): string {
+interface MimePart {
+  contentType: string;
+  filename: string;
+  content: string;
+}
+
+/** The leaf parts of a message (multipart bodies walked), each with its transfer encoding undone. */
+function mimeParts(raw: string): MimePart[] {
   const split = raw.search(/\r?\n\r?\n/);
-  const head = raw.slice(0, split);
-  const body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
+  const head = split < 0 ? raw : raw.slice(0, split);
+  const body = split < 0 ? '' : raw.slice(split).replace(/^\r?\n\r?\n/, '');
+  const contentType = header(head, 'content-type').toLowerCase() || 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(header(head, 'content-type'))?.[1];
+  if (contentType.startsWith('multipart/') && boundary) {
+    const sections = body.split(`--${boundary}`).slice(1);
+    return sections.filter((s) => !s.startsWith('--')).flatMap((s) => mimeParts(s.replace(/^\r?\n/, '')));
+  }
+  const filename = /(?:file)?name="?([^";]+)"?/i.exec(`${header(head, 'content-disposition')};${header(head, 'content-type')}`)?.[1] ?? '';
+  return [{ contentType, filename, content: decodeBody(head, body) }];
+}
+
+/** A body with quoted-printable or base64 transfer encoding undone. */
+function decodeBody(head: string, body: string): string {
   const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
   if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (encoding === 'quoted-printable') {

@@ -6,13 +6,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { TOTP } from 'otpauth';
 import { loadConfig } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { openTestDatabase } from './test-db.ts';
 import { SmtpCapture, firstUrl } from './smtp-capture.ts';
+import { Agent } from '../http/inject-agent.ts';
 
 export const BASE_URL = 'http://localhost:3000';
 
@@ -79,34 +80,14 @@ export function totpCode(totpURI: string, offsetSteps = 0): string {
   return totp.generate({ timestamp: Date.now() + offsetSteps * 30_000 });
 }
 
-/** Keeps cookies between requests like a browser tab, and sends Origin on writes. */
-export class Agent {
-  readonly cookies = new Map<string, string>();
-  /** Each agent is its own device, with its own address (rate limits are per address). */
-  readonly ip = `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(1, 255)}`;
-  constructor(private readonly app: FastifyInstance) {}
+export { Agent } from '../http/inject-agent.ts';
 
-  async request(opts: InjectOptions & { url: string }): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { ...(opts.headers as Record<string, string> | undefined) };
-    if (this.cookies.size && !('cookie' in headers)) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const method = (opts.method ?? 'GET').toString().toUpperCase();
-    if (method !== 'GET' && method !== 'HEAD' && !('origin' in headers)) headers.origin = BASE_URL;
-    const res = await this.app.inject({ remoteAddress: this.ip, ...opts, headers });
-    for (const c of res.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
-      const expired = c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires && c.expires.getTime() < Date.now());
-      if (expired) this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
-    }
-    return res;
-  }
-
-  get(url: string, headers?: Record<string, string>) {
-    return this.request({ method: 'GET', url, headers });
-  }
-  post(url: string, body?: unknown, headers?: Record<string, string>) {
-    return this.request({ method: 'POST', url, payload: body === undefined ? undefined : (body as object), headers });
-  }
-  patch(url: string, body?: unknown, headers?: Record<string, string>) {
-    return this.request({ method: 'PATCH', url, payload: body as object, headers });
-  }
+/** Turns on TOTP two-factor for a signed-in account, through the real endpoints (therapists need it). */
+export async function enableTwoFactor(agent: Agent, password: string): Promise<string> {
+  const enable = await agent.post('/api/auth/two-factor/enable', { password });
+  if (enable.statusCode !== 200) throw new Error(`two-factor enable failed: ${enable.statusCode}`);
+  const { totpURI } = enable.json() as { totpURI: string };
+  const confirm = await agent.post('/api/auth/two-factor/verify-totp', { code: totpCode(totpURI) });
+  if (confirm.statusCode !== 200) throw new Error(`two-factor confirm failed: ${confirm.statusCode}`);
+  return totpURI;
 }

@@ -132,6 +132,17 @@ export function formErrors(
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+const successListeners = new Set<() => void>();
+
+/**
+ * Be told whenever a request reaches the server and succeeds — proof the connection works, so
+ * the offline outbox (lib/sync.ts) sends what it is holding.
+ */
+export function onApiSuccess(listener: () => void): () => void {
+  successListeners.add(listener);
+  return () => successListeners.delete(listener);
+}
+
 export interface RequestOptions<T> {
   method?: Method;
   /** Sent as JSON. */
@@ -139,6 +150,51 @@ export interface RequestOptions<T> {
   signal?: AbortSignal;
   /** When given, the response is validated with it. */
   schema?: z.ZodType<T>;
+  /**
+   * Sent as `Idempotency-Key` (docs/decisions/005, 022): the same key for a retry of the same
+   * submission lets the server answer the first result again instead of creating a second one.
+   * Get one from `submissionKeys()`.
+   */
+  idempotencyKey?: string;
+}
+
+/** A random (version 4) UUID; `crypto.randomUUID` exists only in secure contexts, so fall back. */
+function randomUuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * Idempotency keys for one form: `keyFor(body)` gives the same UUID while the same body is
+ * submitted again (a retry after a timeout or a dropped connection), and a fresh one once the
+ * body changed or `done()` was called after a success (the next submission is a new one).
+ *
+ * @example const keys = submissionKeys(); await api(path, { body, idempotencyKey: keys.keyFor(body) }); keys.done();
+ */
+export function submissionKeys(newKey: () => string = randomUuid): { keyFor(body: unknown): string; done(): void } {
+  let last: { body: string; key: string } | undefined;
+  return {
+    keyFor(body) {
+      const text = JSON.stringify(body ?? null);
+      if (!last || last.body !== text) last = { body: text, key: newKey() };
+      return last.key;
+    },
+    done() {
+      last = undefined;
+    },
+  };
+}
+
+/** The request headers for `options` (exported for tests). */
+export function requestHeaders(options: Pick<RequestOptions<unknown>, 'body' | 'idempotencyKey'>): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  return headers;
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -158,17 +214,14 @@ async function readJson(response: Response): Promise<unknown> {
  * @example const profile = await api('/api/v1/profile', { schema: profileSchema });
  */
 export async function api<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers = requestHeaders(options);
   const init: RequestInit = {
     method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
     credentials: 'same-origin',
     headers,
     signal: options.signal ?? null,
   };
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(options.body);
-  }
+  if (options.body !== undefined) init.body = JSON.stringify(options.body);
 
   let response: Response;
   try {
@@ -180,6 +233,7 @@ export async function api<T = unknown>(path: string, options: RequestOptions<T> 
 
   const body = await readJson(response);
   if (!response.ok) throw new ApiError(parseErrorBody(response.status, body));
+  for (const listener of successListeners) listener();
   if (options.schema) {
     const parsed = options.schema.safeParse(body);
     if (!parsed.success) throw new ApiError({ ...parseErrorBody(502, undefined), code: 'BAD_RESPONSE' });

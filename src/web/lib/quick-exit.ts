@@ -1,4 +1,5 @@
 import { createKeySequenceDetector } from './key-sequence';
+import { closeLiveEvents } from './live';
 
 /** Where Quick exit goes when the server hasn't told us otherwise: a neutral, everyday page. */
 export const FALLBACK_QUICK_EXIT_URL = 'https://www.weather.gov/';
@@ -37,6 +38,11 @@ export async function loadClientConfig(): Promise<void> {
  * Trellis's single history entry for the exit page, so Back cannot return here.
  */
 export function quickExit(): void {
+  try {
+    closeLiveEvents(); // no more hints to this tab
+  } catch {
+    // Leaving matters more.
+  }
   try {
     sessionStorage.clear();
   } catch {

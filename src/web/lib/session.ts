@@ -1,4 +1,5 @@
 import { api } from './api';
+import { closeLiveEvents } from './live';
 
 /** What `GET /api/auth/get-session` returns when signed in (the fields the web app uses). */
 export interface SessionData {
@@ -27,6 +28,7 @@ export function forgetSession(): void {
 
 /** Sign out on the server, then forget the cached session. */
 export async function signOut(): Promise<void> {
+  closeLiveEvents();
   try {
     await api('/api/auth/sign-out', { body: {} });
   } finally {

@@ -1,12 +1,8 @@
 /** Trellis's own per-account tables: profile, the wrapped data key, idempotency records. */
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, customType } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { user } from './auth.ts';
+import { bytea, ts } from './columns.ts';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 export const profile = pgTable('profile', {
   userId: text('user_id')

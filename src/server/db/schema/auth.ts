@@ -3,9 +3,9 @@
  * See docs/decisions/004-sessions.md for how sessions are used.
  */
 import { relations } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, bigint } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, bigint } from 'drizzle-orm/pg-core';
+import { ts } from './columns.ts';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const user = pgTable('user', {
   id: text('id').primaryKey(),
@@ -29,6 +29,8 @@ export const session = pgTable(
     expiresAt: ts('expires_at').notNull(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
+    /** better-auth's organization plugin: the practice a therapist is working in. */
+    activeOrganizationId: text('active_organization_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },

@@ -77,13 +77,64 @@ export default function Home() {
           }}
         />
       )}
+      <section aria-labelledby="reflect-heading">
+        <h2 id="reflect-heading">{t('home.reflectHeading')}</h2>
+        <p>{t('home.reflectLead')}</p>
+        <ul className="cards">
+          <li className="card">
+            <h3>
+              <AppLink to="/journal/quick">{t('home.reflectQuick')}</AppLink>
+            </h3>
+            <p>{t('home.reflectQuickHint')}</p>
+          </li>
+          <li className="card">
+            <h3>
+              <AppLink to="/journal/prompts">{t('home.reflectPrompt')}</AppLink>
+            </h3>
+            <p>{t('home.reflectPromptHint')}</p>
+          </li>
+          <li className="card">
+            <h3>
+              <AppLink to="/journal">{t('home.reflectJournal')}</AppLink>
+            </h3>
+            <p>{t('home.reflectJournalHint')}</p>
+          </li>
+        </ul>
+      </section>
+      <section aria-labelledby="understand-heading">
+        <h2 id="understand-heading">{t('home.understandHeading')}</h2>
+        <p>{t('home.understandLead')}</p>
+        <ul className="cards">
+          <li className="card">
+            <h3>
+              <AppLink to="/insights">{t('home.understandInsights')}</AppLink>
+            </h3>
+            <p>{t('home.understandInsightsHint')}</p>
+          </li>
+          <li className="card">
+            <h3>
+              <AppLink to="/assessments">{t('home.understandCheckUps')}</AppLink>
+            </h3>
+            <p>{t('home.understandCheckUpsHint')}</p>
+          </li>
+          <li className="card">
+            <h3>
+              <AppLink to="/lessons">{t('home.understandLessons')}</AppLink>
+            </h3>
+            <p>{t('home.understandLessonsHint')}</p>
+          </li>
+        </ul>
+      </section>
+      <section className="card guidance-card" aria-labelledby="guidance-card-heading">
+        <h2 id="guidance-card-heading">
+          <AppLink to="/guidance">{t('lessons.guidanceCardHeading')}</AppLink>
+        </h2>
+        <p>{t('lessons.guidanceCardBody')}</p>
+      </section>
       <section aria-labelledby="soon-heading">
         <h2 id="soon-heading">{t('home.soonHeading')}</h2>
         <p>{t('home.soonLead')}</p>
         <ul className="plain-list">
-          <li>{t('home.soonJournal')}</li>
-          <li>{t('home.soonCheckins')}</li>
-          <li>{t('home.soonCoach')}</li>
           <li>{t('home.soonTherapist')}</li>
         </ul>
       </section>

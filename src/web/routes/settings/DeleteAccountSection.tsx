@@ -5,12 +5,15 @@ import { SubmitButton, TextInput } from '../../components/fields';
 import { AlertMessage } from '../../components/Messages';
 import { api } from '../../lib/api';
 import { t } from '../../lib/i18n';
+import { afterSignOut } from '../../lib/device-data';
 import { forgetSession } from '../../lib/session';
+import { useSessionData } from '../../lib/session-context';
 import { InvalidFields, useAsyncForm } from '../../lib/use-async-form';
 import { SettingsSection } from './SettingsSection';
 
 export function DeleteAccountSection() {
   const navigate = useReplaceNavigate();
+  const { user } = useSessionData();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const word = t('settings.delete.confirmWord');
@@ -22,6 +25,7 @@ export function DeleteAccountSection() {
     if (Object.keys(errors).length > 0) throw new InvalidFields(errors);
     await api('/api/auth/delete-user', { body: { password } });
     forgetSession();
+    await afterSignOut({ accountDeleted: user.id });
     try {
       sessionStorage.clear();
     } catch {

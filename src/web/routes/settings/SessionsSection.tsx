@@ -4,6 +4,7 @@ import { useReplaceNavigate } from '../../components/AppLink';
 import { Loading } from '../../components/Loading';
 import { AlertMessage, StatusMessage } from '../../components/Messages';
 import { api, errorMessage } from '../../lib/api';
+import { afterSignOut, beforeSignOut } from '../../lib/device-data';
 import { locale, t } from '../../lib/i18n';
 import { forgetSession } from '../../lib/session';
 import { useSessionData } from '../../lib/session-context';
@@ -70,8 +71,10 @@ export function SessionsSection() {
     setBusy('all');
     setError(undefined);
     try {
+      await beforeSignOut(current.userId);
       await api('/api/auth/revoke-sessions', { body: {} });
       forgetSession();
+      await afterSignOut();
       navigate('/sign-in', { state: { notice: 'signedOutEverywhere' } });
     } catch (reason) {
       setError(errorMessage(reason));

@@ -4,11 +4,13 @@ import { t, type MessageKey } from '../../lib/i18n';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
+import { RemindersSection } from './RemindersSection';
 import { SessionsSection } from './SessionsSection';
 import { TwoFactorSection } from './TwoFactorSection';
 
 const SECTIONS: ReadonlyArray<{ id: string; label: MessageKey }> = [
   { id: 'profile', label: 'settings.profile.heading' },
+  { id: 'reminders', label: 'notifications.heading' },
   { id: 'password', label: 'settings.password.heading' },
   { id: 'sessions', label: 'settings.sessions.heading' },
   { id: 'two-factor', label: 'settings.twoFactor.heading' },
@@ -39,6 +41,7 @@ export default function Settings() {
         </ul>
       </nav>
       <ProfileSection />
+      <RemindersSection />
       <PasswordSection />
       <SessionsSection />
       <TwoFactorSection />

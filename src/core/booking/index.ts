@@ -1,0 +1,4 @@
+export * from './states.ts';
+export * from './licences.ts';
+export * from './slots.ts';
+export * from './ics.ts';

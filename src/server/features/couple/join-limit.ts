@@ -1,0 +1,39 @@
+/**
+ * How often one person may try an invitation code (docs/decisions/022): JOIN_MAX attempts per
+ * JOIN_WINDOW_MS, counted in the database (better-auth's rate_limit table, under a key of our own:
+ * `couple-join:<userId>`) so the limit holds across instances and restarts. One atomic upsert
+ * counts the attempt: a fixed window that starts with the first attempt after the last one ended
+ * (`last_request` is the window's start here). Counted outside the join's transaction, so a wrong
+ * code — which rolls the join back — still counts.
+ */
+import { sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { Db } from '../../db/client.ts';
+import { rateLimit } from '../../db/schema/index.ts';
+
+export const JOIN_MAX = 10;
+export const JOIN_WINDOW_MS = 15 * 60_000;
+
+export const joinLimitRepo = {
+  /** Counts one attempt; returns the attempts in the current window and when that window ends. */
+  async count(db: Db, userId: string, now: number, windowMs = JOIN_WINDOW_MS): Promise<{ attempts: number; resetAt: number }> {
+    return countInWindow(db, `couple-join:${userId}`, now, windowMs);
+  },
+};
+
+/** One attempt under `key` in a fixed window (also used for booking requests per address). */
+export async function countInWindow(db: Db, key: string, now: number, windowMs: number): Promise<{ attempts: number; resetAt: number }> {
+  const expired = sql`${rateLimit.lastRequest} <= ${now - windowMs}`;
+  const [row] = await db
+    .insert(rateLimit)
+    .values({ id: uuidv7(), key, count: 1, lastRequest: now })
+    .onConflictDoUpdate({
+      target: rateLimit.key,
+      set: {
+        count: sql`case when ${expired} then 1 else ${rateLimit.count} + 1 end`,
+        lastRequest: sql`case when ${expired} then ${now} else ${rateLimit.lastRequest} end`,
+      },
+    })
+    .returning({ count: rateLimit.count, lastRequest: rateLimit.lastRequest });
+  return { attempts: row!.count, resetAt: Number(row!.lastRequest) + windowMs };
+}

@@ -1,0 +1,73 @@
+/** Self-assessments (check-ups): instruments, taking one, results over time. Part of the English catalog (messages/en.ts). */
+export const assessmentsEn = {
+  title: 'Check-ups',
+
+  list: {
+    heading: 'Check-ups',
+    lead: 'Short sets of questions you can come back to now and then, to see how things shift over time.',
+    reflectionNote:
+      'These check-ups are here to help you reflect. They are not a diagnosis and they cannot tell you who you are: your answers describe how things feel right now, and that can change.',
+    questions: '{count} questions',
+    notValidated: 'A Trellis check, not a validated scale',
+    validated: 'A published questionnaire',
+    lastTaken: 'Last taken {date}',
+    notTaken: 'Not taken yet',
+    take: 'Take this check-up',
+    takeLabel: 'Take this check-up: {title}',
+    results: 'See my results',
+    resultsLabel: 'See my results for {title}',
+  },
+
+  take: {
+    title: 'Take a check-up',
+    back: 'Back to check-ups',
+    privateNote: 'Your answers are private to you. Nothing is shared with your partner or anyone else.',
+    itemLabel: '{number}. {text}',
+    chooseOne: 'Please choose an answer for this one.',
+    someMissing: 'A few questions still need an answer. They are marked below.',
+    submit: 'See my results',
+    submitting: 'Working out your results…',
+    notFound: 'We could not find this check-up.',
+  },
+
+  results: {
+    title: 'Check-up results',
+    back: 'Back to check-ups',
+    takeAgain: 'Take it again',
+    takeFirst: 'Take this check-up',
+    none: 'You have not taken this check-up yet. When you do, your results will appear here.',
+    latestHeading: 'Your latest results',
+    takenOn: 'From {date}',
+    scoreOf: '{score} out of {max}',
+    scoreRange: 'Scores run from {min} to {max}.',
+    reflectionNote:
+      'These results describe how things have felt for you lately. They are not a diagnosis or a label, and they can change as you practise and as your relationship changes.',
+    saved: 'Your answers are saved. Here is what they suggest.',
+    deleted: 'That result is deleted.',
+    plotHeading: 'Where you sit on the two dimensions',
+    plotDescription:
+      'Your latest answers place you at {anxiety} for worry about the relationship and {avoidance} for keeping distance, each on a scale from 1 to 7. Lower is towards the bottom left.',
+    plotExplainer:
+      'These two dimensions are separate: someone can worry a lot and still find closeness easy, or keep some distance while worrying very little. Neither is a fixed type. Most people move around over time and in different relationships.',
+    plotAxisAnxiety: 'Worry (anxiety)',
+    plotAxisAvoidance: 'Keeping distance (avoidance)',
+    plotLow: 'Low',
+    plotHigh: 'High',
+    trendsHeading: 'Over time',
+    trendLabel: '{subscale} over time',
+    trendDescription: '{subscale}: {count} results, from {first} to {last}.',
+    trendSingle: '{subscale}: one result so far, {value}. Take it again another time to see a line.',
+    tableCaption: '{subscale}: each result',
+    colDate: 'Date',
+    colScore: 'Score',
+    colBand: 'Where it falls',
+    historyHeading: 'All my results',
+    historyItem: 'Results from {date}',
+    deleteLabel: 'Delete the results from {date}',
+    aboutHeading: 'About this check-up',
+    citation: 'Source',
+    licence: 'Use',
+    notValidated: 'This is a Trellis check, not a validated scale. We wrote it to help you reflect, and it has not been tested as a measure.',
+    notFound: 'We could not find this check-up.',
+  },
+};

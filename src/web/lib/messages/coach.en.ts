@@ -1,0 +1,37 @@
+/** The I-statement coach (component and practice page). Part of the English catalog (messages/en.ts). */
+export const coachEn = {
+  title: 'Coach',
+  navLink: 'Coach',
+  intro: 'Hard things are easier to hear when they describe one moment and how it felt for you. Write a message the way it comes to you, and the coach will point gently at words that tend to start a fight — and offer another way to say it.',
+  practiceLabel: 'Your message',
+  practiceDescription: 'Practise here as often as you like.',
+  nothingSaved: 'Nothing you write on this page is saved or sent to anyone. It stays on this device and disappears when you leave.',
+  contextLabel: 'What are you writing?',
+  contextMessage: 'A message',
+  contextApology: 'An apology',
+  shapeHeading: 'A shape that often helps',
+  shapeText: 'I feel … when … because … Could we …?',
+
+  checking: 'Reading what you wrote…',
+  unavailable: 'The coach could not load just now. You can still write; try again in a moment.',
+  findingsHeading: 'Things to look at',
+  findingsCount: '{count} things you might reword',
+  findingsOne: 'One thing you might reword',
+  noFindings: 'Nothing to rework here — this reads clearly.',
+  quoted: 'You wrote: “{words}”',
+  suggestionHeading: 'Another way to say it',
+  suggestionHint: 'Just a suggestion — change it, or keep your own words.',
+  useSuggestion: 'Use this wording',
+  suggestionUsed: 'The suggested wording is now in the text box.',
+
+  kind: {
+    accusation: 'Blame',
+    absolute: '“Always” or “never”',
+    character_attack: 'About who they are',
+    mind_reading: 'Guessing their mind',
+    contempt: 'Put-down or sarcasm',
+    vague: 'Very general',
+    control: 'Checking or limiting',
+    excuse: 'An apology with a “but”',
+  },
+};

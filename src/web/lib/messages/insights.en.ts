@@ -1,0 +1,121 @@
+/** Insights: patterns over my own entries. Part of the English catalog (messages/en.ts). */
+export const insightsEn = {
+  title: 'Insights',
+  heading: 'Your patterns',
+  lead: 'A look back over your own journal: when things tend to stir, what they are about, and what seems to help. Only you can see this.',
+  notDiagnosis: 'These are simple counts of what you wrote down. They describe your entries, not you, and they are not a diagnosis.',
+
+  range: {
+    label: 'Time span',
+    d30: 'Last 30 days',
+    d90: 'Last 90 days',
+    year: 'Last year',
+    all: 'Everything (up to 3 years)',
+    showing: 'Showing {count} entries from {from} to {to}, in {zone} time.',
+    showingOne: 'Showing 1 entry from {from} to {to}, in {zone} time.',
+  },
+
+  empty: {
+    heading: 'Nothing to look back on yet',
+    body: 'Once you jot down a few moments that stirred something up, this page will start to show when they happen and what helps. A quick note of a few words is plenty to begin with.',
+    cta: 'Write a quick note',
+    otherRange: 'If you have written entries before this time span, try a longer one above.',
+  },
+  sparse: {
+    heading: 'A first glimpse',
+    body: 'You have {count} entries in this time span. Here is what they show so far; patterns usually become clearer as you add more over the weeks.',
+    bodyOne: 'You have 1 entry in this time span. Here is what it shows so far; patterns usually become clearer as you add more over the weeks.',
+    cta: 'Add another entry',
+  },
+
+  showTable: 'Show as a table',
+  noData: 'Nothing recorded here yet in this time span.',
+  count: 'Entries',
+  times: '{count} times',
+  once: 'once',
+
+  heatmap: {
+    heading: 'When things stirred',
+    chartLabel: 'Grid of entries by day of the week and hour of the day. The same numbers are in the table below.',
+    cellTitle: '{day}, {hour}: {count}',
+    summary: 'Most entries came on {days} {part}.',
+    summaryNone: 'No entries with a time in this span yet.',
+    weekdays: 'weekday',
+    weekends: 'weekend',
+    part: { morning: 'mornings', afternoon: 'afternoons', evening: 'evenings', night: 'nights' },
+    day: 'Day',
+    hoursNote: 'Hours are in your own time zone. Only hours with entries are listed.',
+    hour: 'Hour',
+    hourLabel: '{hour}:00',
+    legendLess: 'Fewer',
+    legendMore: 'More',
+    weekdayShort: { d0: 'Mon', d1: 'Tue', d2: 'Wed', d3: 'Thu', d4: 'Fri', d5: 'Sat', d6: 'Sun' },
+    weekdayLong: { d0: 'Monday', d1: 'Tuesday', d2: 'Wednesday', d3: 'Thursday', d4: 'Friday', d5: 'Saturday', d6: 'Sunday' },
+  },
+
+  topics: {
+    heading: 'What it was about',
+    chartLabel: 'Bar chart of entries by topic. The same numbers are in the table below.',
+    summary: '“{topic}” came up most often ({count} of {total}).',
+    topic: 'Topic',
+    withoutTopic: 'No topic chosen: {count}',
+  },
+  tags: {
+    heading: 'Your own tags',
+    chartLabel: 'Bar chart of your most used tags. The same numbers are in the table below.',
+    summary: 'The tag you used most was “{tag}” ({times}).',
+    tag: 'Tag',
+    more: 'Showing your top {shown} of {total} tags.',
+  },
+
+  intensity: {
+    heading: 'Intensity before and after reframing',
+    chartLabel: 'Line chart of average intensity per week, before and after reframing. The same numbers are in the table below.',
+    summary: 'Across {count} entries you rated both ways, the average went from {before} before to {after} after reframing.',
+    summaryOne: 'In the 1 entry you rated both ways, intensity went from {before} before to {after} after reframing.',
+    none: 'When you rate how strong a feeling was before and after writing a reframe, the change will show here.',
+    week: 'Week of',
+    before: 'Before',
+    after: 'After',
+    tableNote: 'Averages on the 0 to 100 scale, for entries rated both before and after.',
+    entries: 'Entries',
+    legendBefore: 'Before reframing (solid line)',
+    legendAfter: 'After reframing (dashed line)',
+    axis: '0 to 100',
+  },
+
+  urges: {
+    heading: 'Urges acted on and let pass',
+    chartLabel: 'Stacked bar chart of urges acted on and let pass per {bucket}. The same numbers are in the table below.',
+    summary: 'Of {total} urges where you noted what you did, you let {resisted} pass without acting on them.',
+    none: 'When you note an urge and whether you acted on it, you will see how that shifts over time.',
+    unanswered: 'You named {count} more urges without noting what you did.',
+    bucketWeek: 'week',
+    bucketMonth: 'month',
+    period: 'Period',
+    weekOf: 'Week of {date}',
+    actedOn: 'Acted on',
+    resisted: 'Let pass',
+    legendActedOn: 'Acted on (darker, lower part)',
+    legendResisted: 'Let pass (lighter, upper part)',
+  },
+
+  bodyCues: {
+    heading: 'How your body signalled',
+    chartLabel: 'Bar chart of the body cues you noted most often. The same numbers are in the table below.',
+    summary: 'The cue you noticed most often was “{cue}” ({times}).',
+    cue: 'Body cue',
+    none: 'When you note what you felt in your body, the most common cues will show here.',
+  },
+
+  wound: {
+    heading: 'Old wound or present signal?',
+    chartLabel: 'Bar showing how you answered the old wound or present signal question. The same numbers are in the table below.',
+    summary: 'You answered this question {answered} times; {top} was your most frequent answer ({share}).',
+    none: 'When you ask yourself whether a feeling comes from an old hurt or from what is happening now, your answers will gather here.',
+    answer: 'Your answer',
+    share: 'Share',
+  },
+
+  loadFailed: 'Your insights could not be loaded just now.',
+};

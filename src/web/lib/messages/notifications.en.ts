@@ -1,0 +1,21 @@
+/** Reminders and notifications (settings page "Reminders" section). Owner: notifications area. */
+export const notificationsEn = {
+  heading: 'Reminders',
+  intro: 'A gentle nudge, if you would like one. Reminders only ever say "You have something new in Trellis" — never a name, and never anything anyone wrote.',
+  checkinReminder: 'Remind me to check in each day',
+  reminderTime: 'Reminder time',
+  reminderTimeHint: 'In your time zone ({zone}). It follows daylight-saving changes.',
+  reminderTimeNoZone: 'Choose your time zone under Profile first, so the reminder comes at the right hour.',
+  email: 'Send reminders by email',
+  nextDue: 'Next reminder: {when}',
+  save: 'Save reminders',
+  device: 'This device',
+  deviceHint: 'Show reminders as notifications on this device. Your browser will ask first.',
+  notifyDevice: 'Notify this device',
+  deviceOn: 'This device will be notified.',
+  stopDevice: 'Stop notifying this device',
+  deviceOff: 'This device will no longer be notified.',
+  unsupported: 'This browser cannot show notifications from Trellis. Email reminders still work.',
+  denied: 'Notifications are turned off for Trellis in this browser. If you change your mind, you can allow them in the browser’s site settings.',
+  failed: 'We could not set up notifications on this device just now. Please try again later.',
+};
