@@ -192,12 +192,16 @@ export const booking = pgTable(
     manageTokenHash: text('manage_token_hash').notNull().unique(),
     /** The account that accepted the booking, once the client links it. */
     clientUserId: text('client_user_id').references(() => user.id, { onDelete: 'set null' }),
+    /** When the reminders went out (claimed before sending, so two instances never both send; cleared on reschedule). */
+    reminded24hAt: ts('reminded_24h_at'),
+    reminded1hAt: ts('reminded_1h_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('booking_therapist_idx').on(t.therapistId, t.startsAt),
     index('booking_organization_idx').on(t.organizationId, t.startsAt),
+    index('booking_upcoming_idx').on(t.startsAt).where(sql`${t.status} = 'accepted'`),
     check('booking_status_check', sql`${t.status} in ('requested', 'accepted', 'declined', 'cancelled')`),
     check('booking_times', sql`${t.startsAt} < ${t.endsAt} and ${t.endsAt} <= ${t.blockedUntil}`),
   ],
