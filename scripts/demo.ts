@@ -1,7 +1,9 @@
 /**
  * npm run demo — a demo person with 18 months of history in the embedded database (or in
- * DATABASE_URL's), so a newcomer sees living charts within a minute. Stop `npm start` first: the
- * embedded database can be open in one process only. Running it again makes a fresh demo person.
+ * DATABASE_URL's), so a newcomer sees living charts within a minute, and a demo practice (Willow
+ * Street Counselling) with two therapists and a booked consultation. Stop `npm start` first: the
+ * embedded database can be open in one process only. Running it again makes a fresh demo person
+ * and a fresh demo practice.
  */
 import { ConfigError, loadConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/client.ts';
@@ -9,7 +11,8 @@ import { DataDirLockedError } from '../src/server/db/data-dir-lock.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createContext } from '../src/server/context.ts';
 import { DEMO_EXTRAS } from '../src/server/demo/extras.ts';
-import { seedDemo } from '../src/server/demo/seed.ts';
+import { demoPeople, seedDemo } from '../src/server/demo/seed.ts';
+import { seedDemoPractice } from '../src/server/demo/practice.ts';
 import { DEMO_PARTNER } from '../src/server/demo/couple.ts';
 
 async function main() {
@@ -26,20 +29,17 @@ async function main() {
     const app = await buildApp(ctx);
     await app.ready();
     const started = Date.now();
-    const result = await seedDemo(app, {
-      baseUrl: config.baseUrl,
-      extras: DEMO_EXTRAS,
-      ctx,
-      async verificationLink(email, after) {
-        for (let i = 0; i < 100; i++) {
-          const mail = outbox.list().find((m) => m.to === email && Date.parse(m.date) >= after.getTime() - 1000);
-          const link = mail && /https?:\/\/\S+/.exec(mail.text)?.[0];
-          if (link) return link;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        throw new Error('The verification mail for the demo person did not arrive.');
-      },
-    });
+    const verificationLink = async (email: string, after: Date) => {
+      for (let i = 0; i < 100; i++) {
+        const mail = outbox.list().find((m) => m.to === email && Date.parse(m.date) >= after.getTime() - 1000);
+        const link = mail && /https?:\/\/\S+/.exec(mail.text)?.[0];
+        if (link) return link;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('The verification mail for the demo person did not arrive.');
+    };
+    const result = await seedDemo(app, { baseUrl: config.baseUrl, extras: DEMO_EXTRAS, ctx, verificationLink });
+    const practice = await seedDemoPractice(app, { baseUrl: config.baseUrl, ctx, person: demoPeople(app, { baseUrl: config.baseUrl, verificationLink }) });
     await app.close();
     ctx.mailer.close();
     const { counts } = result;
@@ -51,6 +51,13 @@ async function main() {
         `  email:    ${result.email}`,
         `  password: ${result.password}`,
         `  partner:  ${DEMO_PARTNER.email} (same password) — linked with the demo person, with ten weeks of check-ins, two commitments, an agreement and boundaries`,
+        '',
+        `Demo practice: ${practice.name}, booking page ${config.baseUrl}/p/${practice.slug}`,
+        `  Every practice account has two-factor on. Password for each: ${practice.password}`,
+        '  At the two-factor step, type the code an authenticator app shows for the secret below, or the one-time backup code.',
+        `  owner:     ${practice.owner.email}  secret ${practice.owner.secret}  backup code ${practice.owner.backupCode}`,
+        ...practice.therapists.map((t) => `  therapist: ${t.email}  (${t.displayName}, licensed in ${t.states.join(' and ')}, ${t.timeZone})  secret ${t.secret}  backup code ${t.backupCode}`),
+        `  booked:    a consultation with ${practice.consultation.therapistName} on ${practice.consultation.label}, from a couple in Texas (accepted)`,
         '',
       ].join('\n'),
     );

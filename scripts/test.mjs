@@ -13,6 +13,8 @@ const bin = (name) => path.join('node_modules', '.bin', name);
 const results = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-results-'));
 let passed = 0;
 let failed = 0;
+/** The failing tests' names, repeated at the very end so the last lines of a CI log say what failed. */
+const failures = [];
 
 function step(title, cmd, args) {
   process.stdout.write(`\n▶ ${title}\n`);
@@ -27,6 +29,14 @@ function vitest(title, projects, file) {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
     passed += r.numPassedTests;
     failed += r.numFailedTests;
+    for (const file of r.testResults ?? []) {
+      if (file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed')) {
+        failures.push(`${title}: ${path.relative(process.cwd(), file.name)} (${(file.message ?? 'failed to run').split('\n')[0]})`);
+      }
+      for (const a of file.assertionResults ?? []) {
+        if (a.status === 'failed') failures.push(`${title}: ${path.relative(process.cwd(), file.name)} > ${a.fullName}: ${(a.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`);
+      }
+    }
     if (r.numTotalTests === 0) {
       process.stdout.write(`${title}: ran no test\n`);
       return false;
@@ -35,12 +45,16 @@ function vitest(title, projects, file) {
   return ok;
 }
 
-let ok = step('Type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-ok = step('Build the web app', bin('vite'), ['build', '--logLevel', 'warn']) && ok;
+const typed = step('Type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+if (!typed) failures.push('Type-check: tsc reported errors (above)');
+const built = step('Build the web app', bin('vite'), ['build', '--logLevel', 'warn']);
+if (!built) failures.push('Build the web app: vite build failed (above)');
+let ok = typed && built;
 ok = vitest('Unit and integration tests (PGlite)', ['unit', 'integration'], 'unit.json') && ok;
 ok = vitest('Integration tests (PostgreSQL)', ['postgres'], 'postgres.json') && ok;
 ok = vitest('End-to-end tests (Chromium)', ['e2e'], 'e2e.json') && ok;
 
 fs.rmSync(results, { recursive: true, force: true });
+if (failures.length) process.stdout.write(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}\n`);
 process.stdout.write(`\nvitest: ${passed} passed, ${failed} failed\n`);
 process.exit(ok && failed === 0 ? 0 : 1);

@@ -36,6 +36,7 @@ import { coachRoutes } from './features/coach/routes.ts';
 import { checkinRoutes } from './features/checkins/routes.ts';
 import { coupleRoutes } from './features/couple/routes.ts';
 import { careRoutes } from './features/care/routes.ts';
+import { careSharingRoutes } from './features/care-sharing/routes.ts';
 import { commitmentRoutes } from './features/commitments/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
 import { cycleRoutes } from './features/cycle/routes.ts';
@@ -190,6 +191,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   cycleRoutes(app, ctx);
   conversationRoutes(app, ctx);
   careRoutes(app, ctx);
+  careSharingRoutes(app, ctx);
   eventRoutes(app, ctx);
   // The listening connection of live updates closes with the app (streams already ended in preClose).
   app.addHook('onClose', async () => ctx.realtime.close());

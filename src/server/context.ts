@@ -22,6 +22,7 @@ import { CoachService } from './features/coach/service.ts';
 import { CheckinService } from './features/checkins/service.ts';
 import { CoupleService } from './features/couple/service.ts';
 import { CareService } from './features/care/service.ts';
+import { CareSharingService } from './features/care-sharing/service.ts';
 import { CommitmentsService } from './features/commitments/service.ts';
 import { AgreementsService } from './features/agreements/service.ts';
 import { BoundariesService } from './features/boundaries/service.ts';
@@ -45,7 +46,7 @@ export interface AppContext {
   log: Logger;
   /** Live updates across instances (docs/decisions/017). */
   realtime: EventHub;
-  services: { profile: ProfileService; journal: JournalService; origins: OriginsService; urges: UrgeService; selfWorth: SelfWorthService; insights: InsightsService; assessments: AssessmentService; guidance: GuidanceService; coach: CoachService; checkins: CheckinService; couple: CoupleService; commitments: CommitmentsService; agreements: AgreementsService; boundaries: BoundariesService; activities: ActivitiesService; repairs: RepairsService; cycle: CycleService; conversations: ConversationsService; apologies: ApologiesService; notifications: NotificationsService; care: CareService };
+  services: { profile: ProfileService; journal: JournalService; origins: OriginsService; urges: UrgeService; selfWorth: SelfWorthService; insights: InsightsService; assessments: AssessmentService; guidance: GuidanceService; coach: CoachService; checkins: CheckinService; couple: CoupleService; commitments: CommitmentsService; agreements: AgreementsService; boundaries: BoundariesService; activities: ActivitiesService; repairs: RepairsService; cycle: CycleService; conversations: ConversationsService; apologies: ApologiesService; notifications: NotificationsService; care: CareService; careSharing: CareSharingService };
 }
 
 export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
@@ -137,6 +138,7 @@ export function createContext(
       guidance: new GuidanceService(policy, journal, assessments, { directoryUrl: config.THERAPIST_DIRECTORY_URL, bookingUrl: null }, couple),
       couple,
       care: new CareService({ db, policy, serverKey, mailer, baseUrl: config.baseUrl, log }),
+      careSharing: new CareSharingService({ db, policy, serverKey, dataKeys, mailer, baseUrl: config.baseUrl, log }),
     },
   };
 }

@@ -50,7 +50,7 @@ async function main() {
   let jobs: JobRunner | undefined;
   if (config.JOBS === 'on') {
     try {
-      jobs = await startJobs({ database, databaseUrl: config.DATABASE_URL, notifications: ctx.services.notifications, log });
+      jobs = await startJobs({ database, databaseUrl: config.DATABASE_URL, notifications: ctx.services.notifications, care: ctx.services.care, log });
     } catch (err) {
       log.error({ err: { name: err instanceof Error ? err.name : 'Error', code: (err as { code?: unknown } | undefined)?.code } }, 'background jobs could not start; reminders are paused');
     }

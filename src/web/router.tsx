@@ -63,6 +63,14 @@ const Talk = lazy(() => import('./routes/talk/Talk'));
 const TalkConversation = lazy(() => import('./routes/talk/Conversation'));
 const TalkApology = lazy(() => import('./routes/talk/Apology'));
 const TalkFear = lazy(() => import('./routes/talk/Fear'));
+// Care: the public booking page and private booking link; the therapist's practice; the client's sharing.
+const Book = lazy(() => import('./routes/care/Book'));
+const ManageBooking = lazy(() => import('./routes/care/ManageBooking'));
+const Practice = lazy(() => import('./routes/care/Practice'));
+const PracticeClient = lazy(() => import('./routes/care/PracticeClient'));
+const PracticeSummary = lazy(() => import('./routes/care/PracticeSummary'));
+const CareHome = lazy(() => import('./routes/care/CareHome'));
+const CareAccept = lazy(() => import('./routes/care/CareAccept'));
 
 export function App() {
   return (
@@ -76,6 +84,8 @@ export function App() {
           <Route path="two-factor" element={<TwoFactor />} />
           <Route path="forgot-password" element={<ForgotPassword />} />
           <Route path="reset-password" element={<ResetPassword />} />
+          <Route path="p/:slug" element={<Book />} />
+          <Route path="booking/:token" element={<ManageBooking />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route element={<AppLayout />}>
@@ -113,6 +123,11 @@ export function App() {
           <Route path="talk/conversations/:id" element={<TalkConversation />} />
           <Route path="talk/apology" element={<TalkApology />} />
           <Route path="talk/fear" element={<TalkFear />} />
+          <Route path="practice" element={<Practice />} />
+          <Route path="practice/clients/:linkId" element={<PracticeClient />} />
+          <Route path="practice/clients/:linkId/summary" element={<PracticeSummary />} />
+          <Route path="care" element={<CareHome />} />
+          <Route path="care/accept" element={<CareAccept />} />
         </Route>
       </Routes>
     </BrowserRouter>

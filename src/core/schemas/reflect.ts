@@ -67,6 +67,8 @@ export const entrySchema = entryFieldsSchema.extend({
   updatedAt: z.string(),
   /** To its owner: whether it is shared with their partner in the couple linked now (always sent by the server). */
   sharedWithPartner: z.boolean().optional(),
+  /** To its owner, on a single entry: whether it is marked "for therapy" (docs/decisions/027). */
+  forTherapy: z.boolean().optional(),
 }).meta({ id: 'JournalEntry' });
 
 export const entrySavedSchema = z.object({ entry: entrySchema, screening: screeningSchema });

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Agent, BASE_URL, type TestApp } from '../testing/test-app.ts';
 import { firstUrl } from '../testing/smtp-capture.ts';
 import { engineName } from '../testing/test-db.ts';
-import { DEMO_ACCOUNT, seedDemo } from './seed.ts';
+import { DEMO_ACCOUNT, demoPeople, seedDemo } from './seed.ts';
 import { DEMO_EXTRAS } from './extras.ts';
+import { DEMO_PRACTICE, DEMO_THERAPISTS, seedDemoPractice, totpNow } from './practice.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -52,5 +53,47 @@ describe(`npm run demo (${engineName()})`, () => {
     expect(agreements.items).toHaveLength(1);
     expect(agreements.items[0]!.active).toBeTruthy();
     expect(((await agent.get('/api/v1/boundaries')).json() as { items: unknown[] }).items).toHaveLength(2);
+  });
+
+  it('creates the demo practice: two-factor therapists licensed in TX and OK, CA and OR, and an accepted consultation holding its slot', async () => {
+    const person = demoPeople(t.app, { baseUrl: BASE_URL, verificationLink });
+    await seedDemoPractice(t.app, { baseUrl: BASE_URL, ctx: t.ctx, person });
+    // A second run replaces the practice and its accounts instead of failing on the taken address.
+    const demo = await seedDemoPractice(t.app, { baseUrl: BASE_URL, ctx: t.ctx, person });
+
+    const page = await new Agent(t.app).get(`/api/v1/public/practices/${DEMO_PRACTICE.slug}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.json()).toMatchObject({ name: 'Willow Street Counselling', timeZone: 'America/Chicago', states: ['CA', 'OK', 'OR', 'TX'] });
+    expect(page.json().sessionTypes).toEqual(
+      expect.arrayContaining([
+        { kind: 'consultation', durationMinutes: 20 },
+        { kind: 'individual', durationMinutes: 50 },
+        { kind: 'couples', durationMinutes: 80 },
+      ]),
+    );
+    const inState = async (state: string) => (await new Agent(t.app).get(`/api/v1/public/practices/${DEMO_PRACTICE.slug}/therapists?kind=couple&state=${state}`)).json() as Array<{ id: string; displayName: string }>;
+    const [tx, or] = [await inState('TX'), await inState('OR')];
+    expect(tx.map((x) => x.displayName)).toEqual([DEMO_THERAPISTS[0].displayName]);
+    expect(or.map((x) => x.displayName)).toEqual([DEMO_THERAPISTS[1].displayName]);
+
+    // The consultation holds its slot: it is no longer offered to anyone.
+    const slots = (await new Agent(t.app).get(`/api/v1/public/practices/${DEMO_PRACTICE.slug}/therapists/${tx[0]!.id}/slots?kind=couple&state=TX&timeZone=America/Chicago`)).json() as { slots: Array<{ start: string }> };
+    expect(slots.slots.length).toBeGreaterThan(5);
+    expect(slots.slots.map((s) => s.start)).not.toContain(demo.consultation.start);
+
+    // The printed sign-in works: password, then the code for the printed secret.
+    const dana = demo.therapists[0]!;
+    expect(dana).toMatchObject({ email: DEMO_THERAPISTS[0].email, states: ['TX', 'OK'] });
+    const agent = new Agent(t.app);
+    const first = await agent.post('/api/auth/sign-in/email', { email: dana.email, password: demo.password });
+    expect(first.json()).toMatchObject({ twoFactorRedirect: true });
+    expect((await agent.post('/api/auth/two-factor/verify-totp', { code: totpNow(dana.secret) })).statusCode).toBe(200);
+    const mine = (await agent.get('/api/v1/practice/bookings')).json() as Array<{ id: string; status: string; start: string; kind: string; state: string }>;
+    expect(mine).toEqual([expect.objectContaining({ id: demo.consultation.id, status: 'accepted', start: demo.consultation.start, kind: 'couple', state: 'TX' })]);
+    // And the printed backup code, for the other therapist.
+    const jordan = new Agent(t.app);
+    await jordan.post('/api/auth/sign-in/email', { email: demo.therapists[1]!.email, password: demo.password });
+    expect((await jordan.post('/api/auth/two-factor/verify-backup-code', { code: demo.therapists[1]!.backupCode })).statusCode).toBe(200);
+    expect((await jordan.get('/api/v1/practice/bookings')).json()).toEqual([]);
   });
 });

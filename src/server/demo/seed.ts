@@ -50,11 +50,9 @@ async function ok(res: { statusCode: number; body: string }, what: string): Prom
   if (res.statusCode >= 300) throw new Error(`${what} failed with ${res.statusCode}: ${res.body.slice(0, 300)}`);
 }
 
-export async function seedDemo(app: FastifyInstance, opts: DemoOptions): Promise<DemoResult> {
-  const now = opts.now ?? new Date();
-  const { email, password, name } = DEMO_ACCOUNT;
-
-  const person: DemoContext['person'] = async (account) => {
+/** Makes demo people: a verified, signed-in account (an earlier one with the same email and password is deleted first). */
+export function demoPeople(app: FastifyInstance, opts: Pick<DemoOptions, 'baseUrl' | 'verificationLink'>): DemoContext['person'] {
+  return async (account) => {
     // A demo person from an earlier run is deleted first (their data key with them).
     const previous = new Agent(app, opts.baseUrl);
     if ((await previous.post('/api/auth/sign-in/email', { email: account.email, password: account.password })).statusCode === 200) {
@@ -71,6 +69,12 @@ export async function seedDemo(app: FastifyInstance, opts: DemoOptions): Promise
     await ok(await agent.patch('/api/v1/profile', { timeZone: account.timeZone }), 'profile');
     return { agent, userId: (signIn.json() as { user: { id: string } }).user.id };
   };
+}
+
+export async function seedDemo(app: FastifyInstance, opts: DemoOptions): Promise<DemoResult> {
+  const now = opts.now ?? new Date();
+  const { email, password, name } = DEMO_ACCOUNT;
+  const person = demoPeople(app, opts);
 
   const { agent, userId } = await person({ email, password, name, timeZone: DEMO_ACCOUNT.timeZone });
   await ok(await agent.patch('/api/v1/profile', { usState: DEMO_ACCOUNT.usState }), 'profile');

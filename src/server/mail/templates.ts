@@ -71,6 +71,37 @@ export const mailTemplates = {
       attachments: b.ics ? [{ filename: 'consultation.ics', content: b.ics, contentType: 'text/calendar; charset=utf-8; method=CANCEL' }] : undefined,
     };
   },
+  /**
+   * 24 hours and 1 hour before an accepted consultation. The private link is not kept (only its
+   * hash), so the mail says where to find it instead of repeating it.
+   */
+  bookingReminder(to: string, b: Omit<BookingMailFacts, 'manageUrl' | 'ics'> & { lead: '24h' | '1h' }): MailMessage {
+    const soon = b.lead === '1h';
+    return {
+      to,
+      subject: soon ? `Starting soon: your consultation with ${b.practiceName}` : `Reminder: your consultation with ${b.practiceName}`,
+      text: `Hello,\n\n${soon ? 'A gentle reminder that your consultation starts in about an hour' : 'A gentle reminder of your consultation'}: ${b.when} with ${b.therapistName} at ${b.practiceName}.\n\nTo see, move or cancel it, use the private link in your confirmation email (the first one we sent about this consultation). For your privacy we do not keep a copy of that link, so we cannot send it again. If you cannot find it, the practice's booking page is here:\n\n${b.bookingPageUrl}${signOff}`,
+    };
+  },
+  /** To the therapist, before an accepted consultation: the practice and the time, never the client. */
+  bookingReminderForTherapist(to: string, b: { practiceName: string; when: string; lead: '24h' | '1h'; workspaceUrl: string }): MailMessage {
+    return {
+      to,
+      subject: b.lead === '1h' ? `Starting soon: a consultation at ${b.practiceName}` : `Reminder: a consultation at ${b.practiceName}`,
+      text: `Hello,\n\nYou have a consultation at ${b.practiceName} ${b.lead === '1h' ? 'in about an hour' : 'coming up'}: ${b.when}. The details are in your workspace:\n\n${b.workspaceUrl}${signOff}`,
+    };
+  },
+  /**
+   * A therapist's invitation to link a Trellis account (docs/decisions/027): the therapist, the
+   * practice and the link — nothing the client or the therapist wrote.
+   */
+  careInvitation(to: string, b: { therapistName: string; practiceName: string; acceptUrl: string }): MailMessage {
+    return {
+      to,
+      subject: `${b.therapistName} at ${b.practiceName} invited you to Trellis`,
+      text: `Hello,\n\n${b.therapistName} at ${b.practiceName} has invited you to link your Trellis account with them. Linking shares nothing by itself: afterwards you choose what, if anything, to share, and you can stop sharing at any time.\n\nTo accept, sign in with this email address and open the link below. It works for 14 days.\n\n${b.acceptUrl}\n\nIf you were not expecting this, you can ignore this message; nothing will happen.${signOff}`,
+    };
+  },
   /** To the therapist: that a request arrived, never its intake. */
   bookingForTherapist(to: string, b: { practiceName: string; when: string; workspaceUrl: string }): MailMessage {
     return {

@@ -4,6 +4,8 @@
  * the existence of someone else's item is never revealed.
  */
 import { isAllowed, type Action, type Audience, type Relation } from '../../core/visibility/rules.ts';
+import { effectiveCategories, type CoupleNow, type LinkFacts } from '../../core/care/consent.ts';
+import { CARE_CATEGORIES, type CareCategory } from '../../core/schemas/care-sharing.ts';
 import { HttpProblem, notFound, unauthorized } from '../http/problem.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from './actor.ts';
@@ -174,6 +176,61 @@ export class Policy {
       const relation = await this.care.bookingRelation(actor, b, db);
       if (isAllowed(relation, 'booking', action)) return relation;
       throw relation === 'anonymous' ? unauthorized() : notFound();
+    },
+    /** Consultation reminders: only background work (a system actor) sends them. Signed out 401; anyone else 404. */
+    remind: (actor: Actor): void => {
+      if (actor.kind === 'system') return;
+      throw actor.kind === 'anonymous' ? unauthorized() : notFound();
+    },
+  };
+
+  /**
+   * Client links and consent by category (docs/decisions/027). A link is its client's: only they
+   * see it, grant, revoke, end it and complete its homework. Its therapist — still a member of the
+   * practice — sees the client in the workspace, assigns homework and reads a category only while
+   * it is effective (core/care: granted; for couple data granted by both partners, both linked to
+   * this therapist, the couple still linked) — worked out from facts read in this request. The
+   * partner, the practice's other therapists and owner, other practices and strangers get 404;
+   * the signed-out 401.
+   */
+  careSharing = {
+    /** A link seen, granted, revoked or ended by its client. */
+    client: (actor: Actor, link: CareLinkRef, db?: Db) => this.require(actor, 'update', { ownerId: link.clientUserId, audience: 'therapist-shared' }, db),
+    /** The relation of the actor to a client's data in one category, through one link. */
+    therapistRelation: async (actor: Actor, link: CareLinkRef, consent: CareConsent, category: CareCategory, db?: Db): Promise<Relation> => {
+      if (actor.kind === 'anonymous') return 'anonymous';
+      if (actor.kind !== 'user') return 'stranger';
+      if (actor.userId === link.clientUserId) return 'owner';
+      if (actor.userId !== link.therapistUserId || !(await this.relations.practiceRole?.(actor, link.practiceId, db))) return 'stranger';
+      return effectiveCategories(consent.mine, consent.coupleNow, consent.partnerLink).includes(category) ? 'therapist-with-share' : 'therapist-without-share';
+    },
+    /** The link's therapist, still in the practice, sees the client (name, kind, effective categories, homework). */
+    therapist: async (actor: Actor, link: CareLinkRef, db?: Db): Promise<{ userId: string }> => {
+      const me = this.requireUser(actor);
+      if (me.userId !== link.therapistUserId || link.status !== 'active' || !(await this.relations.practiceRole?.(actor, link.practiceId, db))) throw notFound();
+      return { userId: me.userId };
+    },
+    /** Of these categories, the ones the actor may read now (a therapist view shows only these). */
+    readable: async (actor: Actor, link: CareLinkRef, consent: CareConsent, db?: Db): Promise<CareCategory[]> => {
+      await this.careSharing.therapist(actor, link, db);
+      const out: CareCategory[] = [];
+      for (const c of CARE_CATEGORIES) if (isAllowed(await this.careSharing.therapistRelation(actor, link, consent, c, db), 'therapist-shared', 'read')) out.push(c);
+      return out;
+    },
+    /** Invite a client as this therapist (the actor is the therapist, a member of its practice). */
+    invite: async (actor: Actor, t: { userId: string; practiceId: string }, db?: Db): Promise<void> => {
+      const me = this.requireUser(actor);
+      if (me.userId !== t.userId || !(await this.relations.practiceRole?.(actor, t.practiceId, db))) throw notFound();
+    },
+    /** Assign homework on an active link: its therapist only. */
+    assignHomework: (actor: Actor, link: CareLinkRef, db?: Db) => this.careSharing.therapist(actor, link, db).then(() => undefined),
+    /** Mark homework done or not done: the link's client only. */
+    completeHomework: (actor: Actor, link: CareLinkRef, db?: Db) => this.careSharing.client(actor, link, db),
+    /** My access log: mine alone (each row is about me). Returns whose log to read. */
+    accessLog: async (actor: Actor, db?: Db): Promise<{ userId: string }> => {
+      const me = this.requireUser(actor);
+      await this.require(actor, 'read', { ownerId: me.userId, audience: 'therapist-shared' }, db);
+      return { userId: me.userId };
     },
   };
 
@@ -419,6 +476,20 @@ export class Policy {
       if ((await this.relations.activeCouple(actor, db))?.coupleId !== answer.coupleId) throw notFound();
     },
   };
+}
+
+/** What the policy needs to know about a client link. */
+export interface CareLinkRef {
+  clientUserId: string;
+  therapistUserId: string;
+  practiceId: string;
+  status: 'active' | 'ended';
+}
+/** The consent facts of one link, read in this request: its grants, the couple linked now, the partner's link to the same therapist. */
+export interface CareConsent {
+  mine: LinkFacts;
+  coupleNow: CoupleNow | undefined;
+  partnerLink: LinkFacts | undefined;
 }
 
 /** A couple item: who contributed it, and which couple it belongs to. */

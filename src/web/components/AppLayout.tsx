@@ -23,6 +23,7 @@ const NAV_GROUPS: ReadonlyArray<{ id: string; label: MessageKey; links: Readonly
   { id: 'understand', label: 'nav.groupUnderstand', links: [{ to: '/insights', label: 'nav.insights' }, { to: '/assessments', label: 'nav.assessments' }, { to: '/lessons', label: 'nav.lessons' }] },
   { id: 'together', label: 'nav.groupTogether', links: [{ to: '/couple', label: 'nav.together' }] },
   { id: 'talk', label: 'nav.groupTalk', links: [{ to: '/talk', label: 'nav.talk' }, { to: '/coach', label: 'coach.navLink' }] },
+  { id: 'care', label: 'care.nav.group', links: [{ to: '/care', label: 'care.nav.therapy' }] },
 ];
 
 export function AppLayout() {

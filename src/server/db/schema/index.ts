@@ -7,3 +7,4 @@ export * from './agreements.ts';
 export * from './conversations.ts';
 export * from './notifications.ts';
 export * from './care.ts';
+export * from './care-sharing.ts';

@@ -197,6 +197,19 @@ describe(`requesting a consultation (${engineName()})`, () => {
     expect(rows.every((r) => !r.sealedClient.toString('utf8').includes('unmistakable'))).toBe(true);
   });
 
+  it('shows crisis resources after a "yes" to the safety question or words of danger in the intake, and tells no one', async () => {
+    const { slots } = await slotsFor(danaId, { kind: 'couple', state: 'TX', timeZone: 'America/Chicago' });
+    const afraid = await book(bookingBody(slots[5]!.start, { safety: 'yes', email: 'afraid@example.com' }));
+    expect(afraid.json().showSafetyResources).toBe(true);
+    const danger = await book(bookingBody(slots[6]!.start, { safety: 'prefer-not-to-say', whatBrings: 'I am scared he will hurt me when he finds out', email: 'danger@example.com' }));
+    expect(danger.json().showSafetyResources).toBe(true);
+    const idiom = await book(bookingBody(slots[7]!.start, { safety: 'no', whatBrings: 'This silence between us is killing me', email: 'idiom@example.com' }));
+    expect(idiom.json().showSafetyResources).toBe(false);
+    // The therapist's mail says nothing of it.
+    const toTherapist = await t.smtp.waitFor(dana.email, /new consultation request/i);
+    expect(toTherapist.raw).not.toMatch(/afraid|scared|hurt/i);
+  });
+
   it('lets exactly one of 50 concurrent requests for one slot through; the others hear it was just taken', async () => {
     const { slots } = await slotsFor(danaId, { kind: 'couple', state: 'TX', timeZone: 'America/Chicago' });
     const slot = slots[8]!;

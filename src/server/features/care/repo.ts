@@ -1,5 +1,5 @@
 /** SQL for practices, therapists and bookings (docs/decisions/026). */
-import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   booking,
@@ -138,11 +138,11 @@ export const careRepo = {
     return row;
   },
 
-  /** Moves a live booking; undefined when it is no longer live. */
+  /** Moves a live booking; undefined when it is no longer live. The new time gets its reminders afresh. */
   async moveBooking(db: Db, id: string, times: { startsAt: Date; endsAt: Date; blockedUntil: Date }): Promise<BookingRow | undefined> {
     const [row] = await db
       .update(booking)
-      .set({ ...times, updatedAt: new Date() })
+      .set({ ...times, updatedAt: new Date(), reminded24hAt: null, reminded1hAt: null })
       .where(and(eq(booking.id, id), inArray(booking.status, [...LIVE_STATUSES])))
       .returning();
     return row;
@@ -164,5 +164,33 @@ export const careRepo = {
 
   async bookingsForTherapist(db: Db, therapistId: string, from: Date): Promise<BookingRow[]> {
     return db.select().from(booking).where(and(eq(booking.therapistId, therapistId), gt(booking.blockedUntil, from))).orderBy(asc(booking.startsAt));
+  },
+
+  /** Accepted bookings starting in (from, to] with a reminder still unsent (the partial index booking_upcoming_idx). */
+  async acceptedStartingBetween(db: Db, from: Date, to: Date): Promise<BookingRow[]> {
+    return db
+      .select()
+      .from(booking)
+      .where(and(eq(booking.status, 'accepted'), gt(booking.startsAt, from), lte(booking.startsAt, to), or(isNull(booking.reminded24hAt), isNull(booking.reminded1hAt))))
+      .orderBy(asc(booking.startsAt));
+  },
+
+  /**
+   * Claims one reminder of one booking: true for exactly one caller. Only while the booking is
+   * still accepted at the time it was read, so a cancel or a move in between claims nothing.
+   */
+  async claimReminder(db: Db, id: string, kind: '24h' | '1h', startsAt: Date, at: Date): Promise<boolean> {
+    const column = kind === '24h' ? booking.reminded24hAt : booking.reminded1hAt;
+    const rows = await db
+      .update(booking)
+      .set(kind === '24h' ? { reminded24hAt: at } : { reminded1hAt: at })
+      .where(and(eq(booking.id, id), isNull(column), eq(booking.status, 'accepted'), eq(booking.startsAt, startsAt)))
+      .returning({ id: booking.id });
+    return rows.length === 1;
+  },
+
+  /** Deletes a practice and, by cascade, its settings, session types, members, therapists and bookings (the demo's re-run). */
+  async deletePractice(db: Db, id: string): Promise<void> {
+    await db.delete(organization).where(eq(organization.id, id));
   },
 };

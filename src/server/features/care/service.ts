@@ -10,12 +10,15 @@
  *   The database's exclusion constraint decides a race for one slot (409 'slot-taken').
  * - The assigned therapist accepts or declines; the client is told either way. The client cancels
  *   or reschedules with the private link.
+ * - An accepted booking is reminded 24 hours and 1 hour before (reminders.ts), from the per-minute
+ *   job; a move re-arms both reminders.
  *
  * The client's name, email and intake are sealed with a key derived from the server key. Emails
  * carry no client words. Who may do what is decided in the policy (`policy.care`).
  */
 import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { screenText } from '../../../core/safety/crisis-screening.ts';
 import { buildIcs, formatInZone, generateSlots, isBookableSlot, therapistMatches, type SlotInput } from '../../../core/booking/index.ts';
 import type {
   BookingCreated,
@@ -30,10 +33,11 @@ import { SESSION_KINDS } from '../../../core/schemas/care.ts';
 import { open, seal } from '../../crypto/aead.ts';
 import { deriveKey, type ServerKey } from '../../crypto/server-key.ts';
 import type { Db } from '../../db/client.ts';
-import { HttpProblem, databaseErrorCode } from '../../http/problem.ts';
+import { HttpProblem, databaseErrorCode, notFound, unauthorized } from '../../http/problem.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { mailTemplates, type BookingMailFacts } from '../../mail/templates.ts';
 import type { Actor, Policy } from '../../policy/index.ts';
+import { sendBookingReminders, type ReminderSummary } from './reminders.ts';
 import { careRepo, type BookingRow, type PracticeRow, type SessionTypeRow, type TherapistRow } from './repo.ts';
 
 type SessionKind = (typeof SESSION_KINDS)[number];
@@ -309,7 +313,9 @@ export class CareService {
       therapistName: t.displayName,
       practiceName: p.name,
       manageUrl,
-      showSafetyResources: input.safety === 'yes',
+      // The private safety answer, or what they wrote about what brings them (the same screening
+      // as every other text in Trellis): resources are shown, nobody is told.
+      showSafetyResources: input.safety === 'yes' || Object.values(screenText(input.whatBrings)).some(Boolean),
       ics,
     };
   }
@@ -393,7 +399,8 @@ export class CareService {
 
   async decide(actor: Actor, bookingId: string, decision: 'accept' | 'decline'): Promise<BookingView> {
     const row = await careRepo.bookingById(this.db, bookingId);
-    if (!row) throw actor.kind === 'anonymous' ? careProblems.linkInvalid() : careProblems.alreadyDecided();
+    // An unknown id is answered exactly as a refused one (401 signed out, 404 otherwise): no existence is revealed.
+    if (!row) throw actor.kind === 'anonymous' ? unauthorized() : notFound();
     const t = (await careRepo.therapistById(this.db, row.therapistId))!;
     await this.opts.policy.care.booking(actor, 'update', { practiceId: row.organizationId, therapistUserId: t.userId, linkVerified: false });
     await this.requireTwoFactor(t.userId);
@@ -408,6 +415,17 @@ export class CareService {
       decision === 'accept' ? mailTemplates.bookingAccepted(c.email, { ...facts, ics: this.ics(done, p, t, 'REQUEST') }) : mailTemplates.bookingDeclined(c.email, facts),
     );
     return this.view(done, t, p);
+  }
+
+  // ——— Reminders (the per-minute job) ———
+
+  /** Sends the consultation reminders due at `nowMs` (24 hours and 1 hour before; a system actor only). */
+  async sendDueReminders(actor: Actor, nowMs: number = this.now()): Promise<ReminderSummary> {
+    return sendBookingReminders(
+      { db: this.db, policy: this.opts.policy, mailer: this.opts.mailer, baseUrl: this.opts.baseUrl, clientEmail: (row) => this.client(row).email, log: this.opts.log },
+      actor,
+      nowMs,
+    );
   }
 
   // ——— helpers ———

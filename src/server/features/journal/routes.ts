@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { entryShareStateSchema, sharedWithMeSchema } from '../../../core/schemas/cycle.ts';
 import { entryCreateSchema, entryListQuerySchema, entryListSchema, entryPatchSchema, entrySavedSchema, entrySchema } from '../../../core/schemas/reflect.ts';
+import { therapyFlagResultSchema, therapyFlagSchema } from '../../../core/schemas/care-sharing.ts';
 import type { AppContext } from '../../context.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import { problemSchema } from '../../http/problem.ts';
@@ -31,6 +32,11 @@ export function journalRoutes(app: FastifyInstance, ctx: AppContext) {
   r.patch('/api/v1/journal/entries/:id', {
     schema: { tags, summary: 'Change an entry (only the fields sent)', params: idParams, body: entryPatchSchema, response: { 200: entrySavedSchema, ...problemResponses } },
     handler: (request) => service.update(request.actor, request.params.id, request.body),
+  });
+
+  r.patch('/api/v1/journal/entries/:id/therapy', {
+    schema: { tags, summary: 'Mark one of my entries “for therapy” (a therapist I share therapy entries with can then read it)', params: idParams, body: therapyFlagSchema, response: { 200: therapyFlagResultSchema, ...problemResponses } },
+    handler: (request) => service.setForTherapy(request.actor, request.params.id, request.body.forTherapy),
   });
 
   r.post('/api/v1/journal/entries/:id/share', {

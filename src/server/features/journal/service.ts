@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor.ts';
 import { HttpProblem, notFound } from '../../http/problem.ts';
 import type { Actor, Policy } from '../../policy/index.ts';
 import { journalRepo, type JournalFilters, type JournalRow } from './repo.ts';
+import { careSharingRepo } from '../care-sharing/repo.ts';
 
 /** The fields that only ever exist sealed. */
 const SEALED = ['whatHappened', 'place', 'people', 'topicOther', 'bodyCuesOther', 'urgeOther', 'story', 'evidenceFor', 'evidenceAgainst', 'reframe'] as const;
@@ -52,7 +53,8 @@ export class JournalService {
   async get(actor: Actor, id: string): Promise<Entry> {
     const { row, cipher } = await this.load(actor, id, 'read');
     const shared = await this.sharedNow(actor, [id]);
-    return toEntry(row, cipher.openJson<SealedContent>(purpose(id), row.content), shared.has(id));
+    const forTherapy = await careSharingRepo.forTherapyOf(this.db, [id]);
+    return { ...toEntry(row, cipher.openJson<SealedContent>(purpose(id), row.content), shared.has(id)), forTherapy: forTherapy.has(id) };
   }
 
   async update(actor: Actor, id: string, patch: EntryPatch): Promise<{ entry: Entry; screening: Screening }> {
@@ -180,6 +182,16 @@ export class JournalService {
     await this.policy.journalShare.share(actor, { ownerId: row.ownerId, coupleId: active.coupleId });
     const saved = await journalRepo.share(this.db, { entryId: row.id, ownerId: row.ownerId, coupleId: active.coupleId });
     return { sharedWithPartner: true, sharedAt: saved.sharedAt.toISOString() };
+  }
+
+  /**
+   * Marks one of my entries "for therapy", or unmarks it (docs/decisions/027). Only the owner; a
+   * therapist reads it only while the owner grants them therapy entries.
+   */
+  async setForTherapy(actor: Actor, id: string, forTherapy: boolean): Promise<{ id: string; forTherapy: boolean }> {
+    const { row } = await this.load(actor, id, 'update');
+    await careSharingRepo.setForTherapy(this.db, row.id, row.ownerId, forTherapy);
+    return { id: row.id, forTherapy };
   }
 
   /** Stops sharing one of my entries (at any time; not shared: nothing changes). */

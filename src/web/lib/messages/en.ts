@@ -17,6 +17,7 @@ import { cycleEn } from './cycle.en';
 import { coachEn } from './coach.en';
 import { talkEn } from './talk.en';
 import { notificationsEn } from './notifications.en';
+import { careEn } from './care.en';
 
 export const en = {
   // Areas with their own catalog file (one owner each, so parallel work does not collide).
@@ -32,6 +33,7 @@ export const en = {
   coach: coachEn,
   talk: talkEn,
   notifications: notificationsEn,
+  care: careEn,
 
   app: {
     name: 'Trellis',

@@ -24,6 +24,7 @@ import { useTimeZone } from '../../lib/use-time-zone';
 import { promptText } from './prompt-text';
 import { saveEntryChanges } from './save-entry';
 import { ShareControl } from './ShareControl';
+import { TherapyControl } from './TherapyControl';
 import { ThoughtRecordFields } from './ThoughtRecordFields';
 
 function isOffline(error: unknown): boolean {
@@ -106,6 +107,7 @@ function EditEntryForm({ entry, userId, personalZone }: { entry: Entry; userId: 
         </SubmitButton>
       </Form>
       <ShareControl entry={entry} />
+      <TherapyControl entry={entry} />
       <div className="danger-zone">
         <AlertMessage message={deleteError} />
         <DeleteControl onDelete={onDelete} />
