@@ -8,26 +8,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, newPage, postJson, useBrowser, type WatchedPage } from './browser.ts';
 import { createVerifiedAccount, signIn } from './session.ts';
+import { ALL_DAY, enableTwoFactor } from './care-fixtures.ts';
 
 /** The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; otherwise they go to the (ignored) artifacts folder. */
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'tests/e2e/artifacts';
 const env = useBrowser();
-
-const ALL_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:40' }));
-
-/** Turns on TOTP two-factor for the signed-in context, through the real endpoints. */
-async function enableTwoFactor(w: WatchedPage, password: string): Promise<void> {
-  const enable = await postJson(w, '/api/auth/two-factor/enable', { password });
-  expect(enable.status).toBe(200);
-  const secret = new URL(String(enable.body.totpURI)).searchParams.get('secret')!;
-  const code = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate();
-  expect((await postJson(w, '/api/auth/two-factor/verify-totp', { code })).status).toBe(200);
-}
 
 /** A JSON PUT from this person's context. */
 async function putJson(w: WatchedPage, p: string, data: unknown): Promise<number> {

@@ -5,13 +5,13 @@
  * and keeps the session's buffer clear of every other booking on both sides. Slots are instants;
  * the client sees them labelled in their own zone.
  *
- * Daylight saving: a window's local times are turned into instants day by day, so 09:00 Chicago is
- * 15:00Z in January and 14:00Z in July. A start whose local time does not exist that day (the
- * spring-forward gap) is skipped; the repeated hour of a fall-back day is not offered twice.
- * Pure: Intl only.
+ * Zone arithmetic is Temporal (the TC39 proposal, through its reference polyfill), not hand-made:
+ * a window's local times become instants day by day, so 09:00 Chicago is 15:00Z in January and
+ * 14:00Z in July. A start whose local time does not exist that day (the spring-forward gap) is
+ * skipped; in the repeated hour of a fall-back day the earlier
+ * instant is used, so no start is offered twice. Pure: no I/O.
  */
-import { localInstant } from '../reminders/reminders.ts';
-import { dayNumber, isoDate, isoWeekday, localParts } from '../patterns/zoned-time.ts';
+import { Temporal } from '@js-temporal/polyfill';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -55,21 +55,34 @@ const hhmm = (minutes: number): string => `${String(Math.floor(minutes / 60)).pa
 export function windowsOn(date: string, windows: readonly WeeklyWindow[], exceptions: readonly AvailabilityException[]): Array<{ start: string; end: string }> {
   const today = exceptions.filter((e) => e.date === date);
   if (today.some((e) => e.kind === 'off')) return [];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const weekday = isoWeekday(dayNumber(y, m, d)) + 1; // isoWeekday counts Monday as 0
+  const weekday = Temporal.PlainDate.from(date).dayOfWeek; // ISO: Monday 1 … Sunday 7
   return [
     ...windows.filter((w) => w.weekday === weekday).map((w) => ({ start: w.start, end: w.end })),
     ...today.flatMap((e) => (e.kind === 'extra' ? [{ start: e.start, end: e.end }] : [])),
   ];
 }
 
-/** Does a local wall-clock time exist on that date in the zone (not inside a spring-forward gap)? */
-function exists(date: string, time: string, timeZone: string, instant: number): boolean {
-  const p = localParts(instant, timeZone);
-  return isoDate(dayNumber(p.year, p.month, p.day)) === date && p.hour * 60 + p.minute === minutesOf(time);
+/** The instant a local date and time happen in a zone (the earlier one in a repeated hour, the shifted one in a gap). */
+function localInstant(date: string, time: string, timeZone: string): number {
+  return Temporal.PlainDateTime.from(`${date}T${time}`).toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
 }
 
-/** The instant a window ends on a date (a gap moves it to the first valid minute after). */
+/**
+ * The instant, or undefined when that wall-clock time does not happen that day (a spring-forward
+ * gap). In a repeated hour it is the earlier of the two.
+ */
+function existingInstant(date: string, time: string, timeZone: string): number | undefined {
+  const wall = Temporal.PlainDateTime.from(`${date}T${time}`);
+  const zoned = wall.toZonedDateTime(timeZone, { disambiguation: 'earlier' });
+  return Temporal.PlainDateTime.compare(zoned.toPlainDateTime(), wall) === 0 ? zoned.epochMilliseconds : undefined;
+}
+
+/** An instant's wall clock in a zone. */
+function wallClock(ms: number, timeZone: string): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
+}
+
+/** The instant a window ends on a date. */
 const windowEnd = (date: string, end: string, timeZone: string): number => localInstant(date, end, timeZone);
 
 function overlapsBusy(startMs: number, endMs: number, input: SlotInput): boolean {
@@ -83,17 +96,15 @@ export function generateSlots(input: SlotInput): Slot[] {
   const duration = input.durationMinutes * MINUTE;
   const earliest = input.nowMs + input.minNoticeMinutes * MINUTE;
   const latest = input.nowMs + input.horizonDays * DAY;
-  const p = localParts(input.nowMs, input.timeZone);
-  const first = dayNumber(p.year, p.month, p.day);
+  const first = wallClock(input.nowMs, input.timeZone).toPlainDate();
   const starts = new Set<number>();
-  for (let dayNo = first; dayNo <= first + input.horizonDays + 1; dayNo++) {
-    const date = isoDate(dayNo);
+  for (let offset = 0; offset <= input.horizonDays + 1; offset++) {
+    const date = first.add({ days: offset }).toString();
     for (const w of windowsOn(date, input.windows, input.exceptions)) {
       const end = windowEnd(date, w.end, input.timeZone);
       for (let m = minutesOf(w.start); m + input.durationMinutes <= minutesOf(w.end); m += step) {
-        const time = hhmm(m);
-        const start = localInstant(date, time, input.timeZone);
-        if (!exists(date, time, input.timeZone, start)) continue;
+        const start = existingInstant(date, hhmm(m), input.timeZone);
+        if (start === undefined) continue;
         if (start + duration > end || start < earliest || start >= latest) continue;
         if (overlapsBusy(start, start + duration, input)) continue;
         starts.add(start);
@@ -113,8 +124,7 @@ export function isBookableSlot(input: SlotInput, startMs: number): SlotCheck {
   if (startMs < input.nowMs + input.minNoticeMinutes * MINUTE) return { ok: false, reason: 'too-soon' };
   if (startMs >= input.nowMs + input.horizonDays * DAY) return { ok: false, reason: 'beyond-horizon' };
   const endMs = startMs + input.durationMinutes * MINUTE;
-  const p = localParts(startMs, input.timeZone);
-  const date = isoDate(dayNumber(p.year, p.month, p.day));
+  const date = wallClock(startMs, input.timeZone).toPlainDate().toString();
   const inside = windowsOn(date, input.windows, input.exceptions).some(
     (w) => localInstant(date, w.start, input.timeZone) <= startMs && endMs <= windowEnd(date, w.end, input.timeZone),
   );
@@ -125,9 +135,9 @@ export function isBookableSlot(input: SlotInput, startMs: number): SlotCheck {
 
 /** An instant as a client reads it in their zone: the date, the 24-hour time and a short label. */
 export function formatInZone(ms: number, timeZone: string, locale = 'en-US'): { date: string; time: string; label: string } {
-  const p = localParts(ms, timeZone);
-  const date = isoDate(dayNumber(p.year, p.month, p.day));
-  const time = hhmm(p.hour * 60 + p.minute);
+  const wall = wallClock(ms, timeZone);
+  const date = wall.toPlainDate().toString();
+  const time = hhmm(wall.hour * 60 + wall.minute);
   const dayPart = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(ms);
   const timePart = new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(ms);
   return { date, time, label: `${dayPart}, ${timePart}` };

@@ -4,24 +4,15 @@
  * integration tests of this folder.
  */
 import { expect } from 'vitest';
-import { enableTwoFactor, type Agent, type TestApp } from '../../testing/test-app.ts';
+import type { TestApp } from '../../testing/test-app.ts';
+import { FAR_FUTURE, twoFactorPerson, type Person } from '../../testing/care.ts';
 
-export interface Account {
-  agent: Agent;
-  email: string;
-  password: string;
-  userId: string;
-}
+export { FAR_FUTURE };
+export type Account = Person;
+export const twoFactorAccount = twoFactorPerson;
 
 /** Every day, nearly all day: a slot is free at any hour the test runs. */
 export const ALL_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:40' }));
-export const FAR_FUTURE = '2099-12-31';
-
-export async function twoFactorAccount(t: TestApp, name: string): Promise<Account> {
-  const a = await t.signUpVerified({ name });
-  await enableTwoFactor(a.agent, a.password);
-  return a;
-}
 
 export async function createPractice(owner: Account, p: { name: string; slug: string; timeZone: string }): Promise<string> {
   const created = await owner.agent.post('/api/v1/practices', p);

@@ -47,7 +47,7 @@ export class JournalService {
       tagIndex: content.tags.map((t) => cipher.blindIndex(t)),
       content: cipher.sealJson(purpose(id), content),
     });
-    return { entry: toEntry(row, content, false), screening: screen(content) };
+    return { entry: { ...toEntry(row, content, false), forTherapy: false }, screening: screen(content) };
   }
 
   async get(actor: Actor, id: string): Promise<Entry> {
@@ -72,7 +72,8 @@ export class JournalService {
     });
     if (!updated) throw notFound();
     const shared = await this.sharedNow(actor, [id]);
-    return { entry: toEntry(updated, content, shared.has(id)), screening: screen(content) };
+    const forTherapy = await careSharingRepo.forTherapyOf(this.db, [id]);
+    return { entry: { ...toEntry(updated, content, shared.has(id)), forTherapy: forTherapy.has(id) }, screening: screen(content) };
   }
 
   async delete(actor: Actor, id: string): Promise<void> {
