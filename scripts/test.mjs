@@ -29,13 +29,17 @@ function vitest(title, projects, file) {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
     passed += r.numPassedTests;
     failed += r.numFailedTests;
-    for (const file of r.testResults ?? []) {
-      if (file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed')) {
-        failures.push(`${title}: ${path.relative(process.cwd(), file.name)} (${(file.message ?? 'failed to run').split('\n')[0]})`);
+    try {
+      for (const file of r.testResults ?? []) {
+        if (file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed')) {
+          failures.push(`${title}: ${path.relative(process.cwd(), file.name)} (${(file.message ?? 'failed to run').split('\n')[0]})`);
+        }
+        for (const a of file.assertionResults ?? []) {
+          if (a.status === 'failed') failures.push(`${title}: ${path.relative(process.cwd(), file.name)} > ${a.fullName}: ${(a.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`);
+        }
       }
-      for (const a of file.assertionResults ?? []) {
-        if (a.status === 'failed') failures.push(`${title}: ${path.relative(process.cwd(), file.name)} > ${a.fullName}: ${(a.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`);
-      }
+    } catch {
+      failures.push(`${title}: see the log above`); // the summary must never hide the result
     }
     if (r.numTotalTests === 0) {
       process.stdout.write(`${title}: ran no test\n`);

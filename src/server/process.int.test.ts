@@ -24,6 +24,12 @@ function engineEnv(dataDir: string): Record<string, string> {
   return engineName() === 'postgres' ? { DATA_DIR: dataDir, DATABASE_URL: inject('postgresUrl') } : { DATA_DIR: dataDir };
 }
 
+/**
+ * Each test starts real server processes (migrations included), which on a busy 2-core machine can
+ * take well over the default 30 s: these tests wait for behaviour, not for a clock.
+ */
+const PROCESS_TEST_TIMEOUT = 180_000;
+
 describe(`server process (${engineName()})`, () => {
   it('stops at start with a message naming a bad setting', async () => {
     const { code, output } = await runServerExpectingExit({ DATA_DIR: tempDir(), PORT: '99999', LOG_LEVEL: 'chatty' });
@@ -56,6 +62,7 @@ describe(`server process (${engineName()})`, () => {
         await first.exited;
       }
     },
+    PROCESS_TEST_TIMEOUT,
   );
 
   it('finishes a request in flight on SIGTERM, then exits cleanly', async () => {
@@ -82,7 +89,7 @@ describe(`server process (${engineName()})`, () => {
     expect(response).toMatch(/^HTTP\/1\.1 200/);
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('shutting down');
-  });
+  }, PROCESS_TEST_TIMEOUT);
 
   it('keeps every acknowledged write across repeated SIGKILLs during write load', async () => {
     const dir = tempDir();
@@ -110,7 +117,12 @@ describe(`server process (${engineName()})`, () => {
         }
       };
       const writers = [0, 1, 2, 3].map(writer);
-      await new Promise((r) => setTimeout(r, 1500));
+      // Kill in the middle of the load: once this round has had at least 5 writes acknowledged
+      // (on a busy machine hashing passwords is slow, so a fixed pause may see almost none).
+      const before = acknowledged.length;
+      const deadline = Date.now() + 30_000;
+      await new Promise((r) => setTimeout(r, 500));
+      while (acknowledged.length - before < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       server.child.kill('SIGKILL');
       stop = true;
       await Promise.all(writers);

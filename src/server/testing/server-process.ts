@@ -30,7 +30,7 @@ export interface ServerProcess {
 }
 
 /** Starts the server and resolves once it logs that it is running (or rejects with its output). */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, timeoutMs = 150_000): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(process.execPath, nodeArgs, {
     cwd: root,
@@ -59,7 +59,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
 }
 
 /** Runs the server expecting it to refuse to start; returns exit code and output. */
-export async function runServerExpectingExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+export async function runServerExpectingExit(env: Record<string, string>, timeoutMs = 150_000): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, nodeArgs, {
     cwd: root,

@@ -19,6 +19,14 @@ import { talkEn } from './talk.en';
 import { notificationsEn } from './notifications.en';
 import { careEn } from './care.en';
 
+/**
+ * Catalogs that load with their page, not with the app (see `registerMessages` in lib/i18n.ts):
+ * add `name: typeof nameEn` here with a type-only import, and call
+ * `registerMessages('name', nameEn)` at the top of the page module that uses them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface LazyCatalogs {}
+
 export const en = {
   // Areas with their own catalog file (one owner each, so parallel work does not collide).
   assessments: assessmentsEn,
