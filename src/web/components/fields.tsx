@@ -83,6 +83,7 @@ export function SelectField({
   name,
   label,
   description,
+  placeholder,
   options,
   value,
   onChange,
@@ -90,14 +91,17 @@ export function SelectField({
   name: string;
   label: string;
   description?: string;
+  /** Shown while nothing is chosen yet (`value` null). */
+  placeholder?: string;
   options: Option[];
-  value: string;
+  value: string | null;
   onChange: (value: string) => void;
 }) {
   return (
     <Select
       name={name}
       value={value}
+      placeholder={placeholder}
       onChange={(key: Key | null) => {
         if (key !== null) onChange(String(key));
       }}

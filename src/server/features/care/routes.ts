@@ -23,7 +23,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import { HttpProblem, problemSchema } from '../../http/problem.ts';
 import { idParams, problemResponses } from '../../http/route-helpers.ts';
-import { countInWindow } from '../couple/join-limit.ts';
+import { rateWindowRepo } from '../../http/rate-window-repo.ts';
 
 const careProblemResponses = { ...problemResponses, 409: problemSchema, 429: problemSchema };
 
@@ -109,7 +109,7 @@ export function careRoutes(app: FastifyInstance, ctx: AppContext) {
       response: { 201: bookingCreatedSchema, ...careProblemResponses },
     },
     handler: async (request, reply) => {
-      const { attempts, resetAt } = await countInWindow(ctx.database.db, `booking:${request.ip}`, Date.now(), BOOKING_WINDOW_MS);
+      const { attempts, resetAt } = await rateWindowRepo.count(ctx.database.db, `booking:${request.ip}`, Date.now(), BOOKING_WINDOW_MS);
       if (attempts > BOOKINGS_PER_ADDRESS) {
         const retryAfter = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
         reply.header('retry-after', String(retryAfter));

@@ -6,10 +6,8 @@
  * (`last_request` is the window's start here). Counted outside the join's transaction, so a wrong
  * code — which rolls the join back — still counts.
  */
-import { sql } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../db/client.ts';
-import { rateLimit } from '../../db/schema/index.ts';
+import { rateWindowRepo } from '../../http/rate-window-repo.ts';
 
 export const JOIN_MAX = 10;
 export const JOIN_WINDOW_MS = 15 * 60_000;
@@ -17,23 +15,6 @@ export const JOIN_WINDOW_MS = 15 * 60_000;
 export const joinLimitRepo = {
   /** Counts one attempt; returns the attempts in the current window and when that window ends. */
   async count(db: Db, userId: string, now: number, windowMs = JOIN_WINDOW_MS): Promise<{ attempts: number; resetAt: number }> {
-    return countInWindow(db, `couple-join:${userId}`, now, windowMs);
+    return rateWindowRepo.count(db, `couple-join:${userId}`, now, windowMs);
   },
 };
-
-/** One attempt under `key` in a fixed window (also used for booking requests per address). */
-export async function countInWindow(db: Db, key: string, now: number, windowMs: number): Promise<{ attempts: number; resetAt: number }> {
-  const expired = sql`${rateLimit.lastRequest} <= ${now - windowMs}`;
-  const [row] = await db
-    .insert(rateLimit)
-    .values({ id: uuidv7(), key, count: 1, lastRequest: now })
-    .onConflictDoUpdate({
-      target: rateLimit.key,
-      set: {
-        count: sql`case when ${expired} then 1 else ${rateLimit.count} + 1 end`,
-        lastRequest: sql`case when ${expired} then ${now} else ${rateLimit.lastRequest} end`,
-      },
-    })
-    .returning({ count: rateLimit.count, lastRequest: rateLimit.lastRequest });
-  return { attempts: row!.count, resetAt: Number(row!.lastRequest) + windowMs };
-}

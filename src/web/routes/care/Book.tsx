@@ -3,12 +3,11 @@ import { Checkbox, Form } from 'react-aria-components';
 import { useParams } from 'react-router';
 import { SAFETY_ANSWERS } from '../../../core/schemas/care';
 import { AppLink } from '../../components/AppLink';
-import { CareSelect } from '../../components/care/CareSelect';
 import { SlotPicker } from '../../components/care/SlotPicker';
 import { StepIndicator } from '../../components/care/StepIndicator';
 import { ZoneField } from '../../components/care/ZoneField';
 import { approachLabel, stateName } from '../../components/care/words';
-import { SubmitButton, TextInput } from '../../components/fields';
+import { SelectField, SubmitButton, TextInput } from '../../components/fields';
 import { Loading } from '../../components/Loading';
 import { AlertMessage } from '../../components/Messages';
 import { PageHeading } from '../../components/PageHeading';
@@ -150,7 +149,7 @@ function StateStep({ practice, value, onNext, onBack }: { practice: PublicPracti
     >
       <StepHeading focus>{t('care.book.stateHeading')}</StepHeading>
       <p className="hint">{t('care.book.stateWhy')}</p>
-      <CareSelect
+      <SelectField
         name="state"
         label={t('care.book.stateLabel')}
         placeholder={t('care.book.statePlaceholder')}
