@@ -58,7 +58,8 @@ export default defineConfig({
             // Our own code shared by the entry and every page: the message catalog and small helpers.
             {
               name: 'shell',
-              test: /src[\\/]web[\\/](lib[\\/](i18n|messages)|components[\\/](PageHeading|AppLink|Messages|Loading))/,
+              // Lazy catalogs (help, crisis-lines, safety, export) are left out so they load with their page.
+              test: /src[\\/]web[\\/](lib[\\/](i18n\.ts|messages[\\/](en|(?!(help|crisis-lines|safety|export)\.en)[\w-]+\.en)\.ts)|components[\\/](PageHeading|AppLink|Messages|Loading))/,
               priority: 0,
             },
           ],

@@ -37,6 +37,8 @@ import { checkinRoutes } from './features/checkins/routes.ts';
 import { coupleRoutes } from './features/couple/routes.ts';
 import { careRoutes } from './features/care/routes.ts';
 import { careSharingRoutes } from './features/care-sharing/routes.ts';
+import { exportRoutes } from './features/export/routes.ts';
+import { safetyRoutes } from './features/safety/routes.ts';
 import { commitmentRoutes } from './features/commitments/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
 import { cycleRoutes } from './features/cycle/routes.ts';
@@ -192,6 +194,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   conversationRoutes(app, ctx);
   careRoutes(app, ctx);
   careSharingRoutes(app, ctx);
+  exportRoutes(app, ctx);
+  safetyRoutes(app, ctx);
   eventRoutes(app, ctx);
   // The listening connection of live updates closes with the app (streams already ended in preClose).
   app.addHook('onClose', async () => ctx.realtime.close());

@@ -34,6 +34,8 @@ import { ApologiesService } from './features/conversations/apologies.ts';
 import { EventHub } from './realtime/hub.ts';
 import { relationsRepo } from './policy/relations-repo.ts';
 import { NotificationsService } from './notifications/service.ts';
+import { ExportService } from './features/export/service.ts';
+import { SafetyService } from './features/safety/service.ts';
 
 export interface AppContext {
   config: Config;
@@ -46,7 +48,7 @@ export interface AppContext {
   log: Logger;
   /** Live updates across instances (docs/decisions/017). */
   realtime: EventHub;
-  services: { profile: ProfileService; journal: JournalService; origins: OriginsService; urges: UrgeService; selfWorth: SelfWorthService; insights: InsightsService; assessments: AssessmentService; guidance: GuidanceService; coach: CoachService; checkins: CheckinService; couple: CoupleService; commitments: CommitmentsService; agreements: AgreementsService; boundaries: BoundariesService; activities: ActivitiesService; repairs: RepairsService; cycle: CycleService; conversations: ConversationsService; apologies: ApologiesService; notifications: NotificationsService; care: CareService; careSharing: CareSharingService };
+  services: { profile: ProfileService; journal: JournalService; origins: OriginsService; urges: UrgeService; selfWorth: SelfWorthService; insights: InsightsService; assessments: AssessmentService; guidance: GuidanceService; coach: CoachService; checkins: CheckinService; couple: CoupleService; commitments: CommitmentsService; agreements: AgreementsService; boundaries: BoundariesService; activities: ActivitiesService; repairs: RepairsService; cycle: CycleService; conversations: ConversationsService; apologies: ApologiesService; notifications: NotificationsService; care: CareService; careSharing: CareSharingService; safety: SafetyService; export: ExportService };
 }
 
 export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
@@ -82,10 +84,15 @@ export function createContext(
     log,
     secureCookies: config.baseUrl.startsWith('https://'),
     rateLimit: config.RATE_LIMIT,
-    // A deleted account's couple ends first, so the partner is free to link again (docs/decisions/013).
-    beforeDeleteUser: (userId) => couple.endEverythingFor(userId),
+    // A deleted account's couple ends first, so the partner is free to link again (docs/decisions/013);
+    // then what the cascade cannot reach goes too (docs/decisions/030).
+    beforeDeleteUser: async (userId) => {
+      await couple.endEverythingFor(userId);
+      await exportService.deleteLeftovers(userId);
+    },
   });
   const dataKeys = new DataKeys(db, serverKey);
+  const exportService = new ExportService(db, policy, dataKeys);
   const profile = new ProfileService(db, policy);
   const journal = new JournalService(db, policy, dataKeys);
   const assessments = new AssessmentService(db, policy);
@@ -106,6 +113,7 @@ export function createContext(
   });
   // A reminder is due at the person's chosen time in their own zone, so a new zone moves it.
   profile.onTimeZoneChange((userId) => notifications.rescheduleFor(userId));
+  const careSharing = new CareSharingService({ db, policy, serverKey, dataKeys, mailer, baseUrl: config.baseUrl, log });
   return {
     config,
     database,
@@ -138,7 +146,10 @@ export function createContext(
       guidance: new GuidanceService(policy, journal, assessments, { directoryUrl: config.THERAPIST_DIRECTORY_URL, bookingUrl: null }, couple),
       couple,
       care: new CareService({ db, policy, serverKey, mailer, baseUrl: config.baseUrl, log }),
-      careSharing: new CareSharingService({ db, policy, serverKey, dataKeys, mailer, baseUrl: config.baseUrl, log }),
+      careSharing,
+      export: exportService,
+      // The emergency reset, through each feature's own service (docs/decisions/029).
+      safety: new SafetyService({ policy, couple, careSharing, notifications, log }),
     },
   };
 }

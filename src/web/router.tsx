@@ -15,6 +15,7 @@ import { PublicLayout } from './components/PublicLayout';
 
 const Landing = lazy(() => import('./routes/public/Landing'));
 const NotFound = lazy(() => import('./routes/public/NotFound'));
+const GetHelp = lazy(() => import('./routes/public/GetHelp'));
 const SignUp = lazy(() => import('./routes/auth/SignUp'));
 const SignIn = lazy(() => import('./routes/auth/SignIn'));
 const Verified = lazy(() => import('./routes/auth/Verified'));
@@ -23,6 +24,8 @@ const ForgotPassword = lazy(() => import('./routes/auth/ForgotPassword'));
 const ResetPassword = lazy(() => import('./routes/auth/ResetPassword'));
 const Home = lazy(() => import('./routes/home/Home'));
 const Settings = lazy(() => import('./routes/settings/Settings'));
+const EmergencyReset = lazy(() => import('./routes/settings/EmergencyReset'));
+const Export = lazy(() => import('./routes/settings/Export'));
 // Reflect: each page its own chunk; the code they share (forms, outbox, drafts) is split out by the bundler.
 const JournalList = lazy(() => import('./routes/journal/JournalList'));
 const NewEntry = lazy(() => import('./routes/journal/NewEntry'));
@@ -86,11 +89,14 @@ export function App() {
           <Route path="reset-password" element={<ResetPassword />} />
           <Route path="p/:slug" element={<Book />} />
           <Route path="booking/:token" element={<ManageBooking />} />
+          <Route path="help" element={<GetHelp />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route element={<AppLayout />}>
           <Route path="home" element={<Home />} />
           <Route path="settings" element={<Settings />} />
+          <Route path="settings/emergency-reset" element={<EmergencyReset />} />
+          <Route path="settings/export" element={<Export />} />
           <Route path="journal" element={<JournalList />} />
           <Route path="journal/new" element={<NewEntry />} />
           <Route path="journal/quick" element={<QuickCapture />} />

@@ -109,6 +109,9 @@ export type Conversation = z.infer<typeof conversationSchema>;
 
 export const conversationSavedSchema = z.object({ conversation: conversationSchema, screening: screeningSchema });
 export type ConversationSaved = z.infer<typeof conversationSavedSchema>;
+/** The finish answer: the conversation, plus the screening of an agreement or commitment written at the end. */
+export const conversationFinishedSchema = conversationSchema.extend({ screening: screeningSchema });
+export type ConversationFinished = z.infer<typeof conversationFinishedSchema>;
 
 export const conversationSummarySchema = conversationSchema.pick({ id: true, mode: true, phase: true, startedBy: true, createdAt: true, endedAt: true, rounds: true, canAct: true });
 export const conversationListSchema = z.object({ linked: z.boolean(), items: z.array(conversationSummarySchema) });

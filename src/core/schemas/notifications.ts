@@ -8,6 +8,8 @@ export const notificationSettingsSchema = z.object({
   reminderTime: localTimeSchema,
   email: z.boolean(),
   push: z.boolean(),
+  /** Discreet emails (docs/decisions/031): DISCREET_MESSAGE instead of WORDLESS_MESSAGE, naming nothing. */
+  discreetEmail: z.boolean(),
   /** When the next check-in reminder is due (ISO instant), or null when it is off or no time zone is set. */
   nextDueAt: z.string().nullable(),
   /** The profile's time zone the reminder follows (null: not chosen yet). */
@@ -21,6 +23,8 @@ export const notificationSettingsPutSchema = z
     reminderTime: localTimeSchema,
     email: z.boolean(),
     push: z.boolean(),
+    /** Left out: unchanged. */
+    discreetEmail: z.boolean().optional(),
   })
   .strict();
 export type NotificationSettingsPut = z.infer<typeof notificationSettingsPutSchema>;
@@ -32,13 +36,22 @@ export const pushSubscriptionCreateSchema = z.object({
   endpoint: z.url({ protocol: /^https?$/ }).max(2048),
   expirationTime: z.number().nullable().optional(),
   keys: z.object({ p256dh: b64url.min(20).max(200), auth: b64url.min(8).max(100) }),
+  /** This device is in discreet mode (docs/decisions/031): its pushes carry a neutral title and no text. */
+  discreet: z.boolean().optional(),
 });
 export type PushSubscriptionCreate = z.infer<typeof pushSubscriptionCreateSchema>;
 
-export const pushSubscriptionSchema = z.object({ id: z.string(), endpoint: z.string(), createdAt: z.string() });
+export const pushSubscriptionSchema = z.object({ id: z.string(), endpoint: z.string(), discreet: z.boolean(), createdAt: z.string() });
 export type PushSubscriptionView = z.infer<typeof pushSubscriptionSchema>;
 
 export const vapidPublicKeySchema = z.object({ publicKey: z.string() });
 
 /** The only words any notification carries (never names, never anyone's words, not even the kind). */
 export const WORDLESS_MESSAGE = 'You have something new in Trellis';
+
+/**
+ * Discreet mode (docs/decisions/031): the neutral title a discreet device shows (its page title and
+ * installed app name too), and the words of a discreet email — nothing names Trellis or what it is for.
+ */
+export const DISCREET_TITLE = 'Notes';
+export const DISCREET_MESSAGE = 'A new message is waiting';

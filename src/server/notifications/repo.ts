@@ -82,7 +82,7 @@ export const notificationsRepo = {
     const [saved] = await db
       .insert(pushSubscription)
       .values(row)
-      .onConflictDoUpdate({ target: pushSubscription.endpoint, set: { userId: row.userId, p256dh: row.p256dh, auth: row.auth } })
+      .onConflictDoUpdate({ target: pushSubscription.endpoint, set: { userId: row.userId, p256dh: row.p256dh, auth: row.auth, discreet: row.discreet ?? false } })
       .returning();
     return saved!;
   },

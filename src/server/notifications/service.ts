@@ -11,6 +11,8 @@ import { localDay, localInstant, nextDueAt, REVIEW_LOCAL_TIME } from '../../core
 import { isoDate } from '../../core/patterns/zoned-time.ts';
 import { dayOf } from '../../core/reminders/reminders.ts';
 import {
+  DISCREET_MESSAGE,
+  DISCREET_TITLE,
   WORDLESS_MESSAGE,
   type NotificationSettings,
   type NotificationSettingsPut,
@@ -27,7 +29,7 @@ import type { CheckinService } from '../features/checkins/service.ts';
 import { notFound } from '../http/problem.ts';
 import { notificationsRepo, type SettingsRow } from './repo.ts';
 
-const DEFAULTS = { checkinReminder: false, reminderTime: '20:00', email: true, push: true } as const;
+const DEFAULTS = { checkinReminder: false, reminderTime: '20:00', email: true, push: true, discreetEmail: false } as const;
 
 export interface VapidKeys {
   publicKey: string;
@@ -41,13 +43,19 @@ export interface RunSummary {
   skippedAnswered: number;
 }
 
-/** The wordless email: the message and a link to the app, nothing else. */
-export function wordlessEmail(to: string, baseUrl: string): MailMessage {
-  return { to, subject: WORDLESS_MESSAGE, text: `${WORDLESS_MESSAGE}\n\n${baseUrl.replace(/\/$/, '')}/` };
+/**
+ * The wordless email: the message and a link to the app, nothing else. `discreet` (the account's
+ * "discreet emails"): DISCREET_MESSAGE, which does not name Trellis or what it is for.
+ */
+export function wordlessEmail(to: string, baseUrl: string, discreet = false): MailMessage {
+  const message = discreet ? DISCREET_MESSAGE : WORDLESS_MESSAGE;
+  return { to, subject: message, text: `${message}\n\n${baseUrl.replace(/\/$/, '')}/` };
 }
 
 /** The wordless push payload. */
 export const WORDLESS_PUSH = JSON.stringify({ title: 'Trellis', body: WORDLESS_MESSAGE, url: '/' });
+/** For a subscription registered in discreet mode: a neutral title, no text, no icon (sw.js). */
+export const DISCREET_PUSH = JSON.stringify({ title: DISCREET_TITLE, body: '', url: '/', discreet: true });
 
 export class NotificationsService {
   private vapidCache?: Promise<VapidKeys>;
@@ -78,7 +86,8 @@ export class NotificationsService {
     await this.policy.notifications.update(actor, ownerId);
     const timeZone = await notificationsRepo.timeZone(this.db, ownerId);
     const next = input.checkinReminder && timeZone ? new Date(nextDueAt(input.reminderTime, timeZone, this.now())) : null;
-    const row = await notificationsRepo.upsertSettings(this.db, { userId: ownerId, ...input, nextDueAt: next });
+    const discreetEmail = input.discreetEmail ?? (await notificationsRepo.settings(this.db, ownerId))?.discreetEmail ?? DEFAULTS.discreetEmail;
+    const row = await notificationsRepo.upsertSettings(this.db, { userId: ownerId, ...input, discreetEmail, nextDueAt: next });
     return view(row, timeZone);
   }
 
@@ -115,13 +124,20 @@ export class NotificationsService {
 
   async listSubscriptions(actor: Actor, ownerId: string): Promise<PushSubscriptionView[]> {
     await this.policy.notifications.list(actor, ownerId);
-    return (await notificationsRepo.subscriptions(this.db, ownerId)).map((s) => ({ id: s.id, endpoint: s.endpoint, createdAt: s.createdAt.toISOString() }));
+    return (await notificationsRepo.subscriptions(this.db, ownerId)).map((s) => ({ id: s.id, endpoint: s.endpoint, discreet: s.discreet, createdAt: s.createdAt.toISOString() }));
   }
 
   async addSubscription(actor: Actor, ownerId: string, input: PushSubscriptionCreate, db: Db = this.db): Promise<PushSubscriptionView> {
     await this.policy.notifications.create(actor, ownerId);
-    const s = await notificationsRepo.upsertSubscription(db, { id: uuidv7(), userId: ownerId, endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth });
-    return { id: s.id, endpoint: s.endpoint, createdAt: s.createdAt.toISOString() };
+    const s = await notificationsRepo.upsertSubscription(db, {
+      id: uuidv7(),
+      userId: ownerId,
+      endpoint: input.endpoint,
+      p256dh: input.keys.p256dh,
+      auth: input.keys.auth,
+      discreet: input.discreet ?? false,
+    });
+    return { id: s.id, endpoint: s.endpoint, discreet: s.discreet, createdAt: s.createdAt.toISOString() };
   }
 
   async deleteSubscription(actor: Actor, id: string): Promise<void> {
@@ -132,6 +148,14 @@ export class NotificationsService {
     }
     await this.policy.notifications.delete(actor, found.userId);
     await notificationsRepo.deleteSubscription(this.db, id);
+  }
+
+  /** Stops notifying every device of mine, in `db` (the emergency reset's transaction, docs/decisions/029). Answers how many. */
+  async deleteAllSubscriptions(actor: Actor, ownerId: string, db: Db = this.db): Promise<number> {
+    await this.policy.notifications.delete(actor, ownerId);
+    const subs = await notificationsRepo.subscriptions(db, ownerId);
+    for (const s of subs) await notificationsRepo.deleteSubscription(db, s.id);
+    return subs.length;
   }
 
   /**
@@ -194,7 +218,7 @@ export class NotificationsService {
     const s = settings ?? (await notificationsRepo.settings(this.db, userId)) ?? { ...DEFAULTS };
     if (s.email) {
       const to = await notificationsRepo.email(this.db, userId);
-      if (to) await this.mailer.send(wordlessEmail(to, this.opts.baseUrl));
+      if (to) await this.mailer.send(wordlessEmail(to, this.opts.baseUrl, s.discreetEmail));
     }
     if (s.push) await this.push(userId);
   }
@@ -206,7 +230,7 @@ export class NotificationsService {
     await Promise.all(
       subs.map(async (s) => {
         try {
-          await webpush.sendNotification({ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } }, WORDLESS_PUSH, {
+          await webpush.sendNotification({ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } }, s.discreet ? DISCREET_PUSH : WORDLESS_PUSH, {
             vapidDetails: { subject: vapid.subject, publicKey: vapid.publicKey, privateKey: vapid.privateKey },
             TTL: 12 * 3600,
             ...(this.opts.pushAgent ? { agent: this.opts.pushAgent } : {}),
@@ -228,6 +252,7 @@ function view(row: SettingsRow | undefined, timeZone: string | null): Notificati
     reminderTime: s.reminderTime,
     email: s.email,
     push: s.push,
+    discreetEmail: s.discreetEmail,
     nextDueAt: s.checkinReminder && s.nextDueAt ? s.nextDueAt.toISOString() : null,
     timeZone,
   };

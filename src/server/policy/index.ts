@@ -130,6 +130,8 @@ export class Policy {
   assessments = this.privateItems();
   /** "Is it time to talk to a therapist?": computed over my own data, for me alone. */
   guidance = this.privateItems();
+  /** "Export all my data" (docs/decisions/030): only ever my own, for me alone. */
+  export = this.privateItems();
   /**
    * Reminders and notifications (docs/decisions/021): my settings and my devices' push
    * subscriptions are mine alone. `deliver`: only background work (a system actor) sends
@@ -238,6 +240,18 @@ export class Policy {
   coach = {
     analyze: (actor: Actor): void => {
       this.requireUser(actor);
+    },
+  };
+
+  /**
+   * The emergency reset (docs/decisions/029): a signed-in person, on themselves only — there is
+   * no way to name anyone else. Returns whose reset it is and the session that stays signed in.
+   * Signed out 401.
+   */
+  safety = {
+    reset: (actor: Actor): { userId: string; sessionId: string } => {
+      const me = this.requireUser(actor);
+      return { userId: me.userId, sessionId: me.sessionId };
     },
   };
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { documentTitle } from '../lib/discreet';
 import { t } from '../lib/i18n';
 
 // The first heading of a visit keeps the browser's natural focus (so the skip link is the first
@@ -14,7 +15,7 @@ export function PageHeading({ title, children }: { title: string; children?: Rea
   const ref = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    document.title = t('app.pageTitle', { page: title });
+    document.title = documentTitle(t('app.pageTitle', { page: title })); // neutral in discreet mode
   }, [title]);
 
   useEffect(() => {

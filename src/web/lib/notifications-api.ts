@@ -8,6 +8,7 @@ import {
   type PushSubscriptionView,
 } from '../../core/schemas/notifications';
 import { api } from './api';
+import { isDiscreet } from './discreet';
 
 export const NOTIFICATIONS_PATH = '/api/v1/notifications';
 
@@ -23,8 +24,9 @@ export async function vapidPublicKey(): Promise<string> {
   return (await api(`${NOTIFICATIONS_PATH}/vapid-public-key`, { schema: vapidPublicKeySchema })).publicKey;
 }
 
+/** Registers this device; in discreet mode (docs/decisions/031) its pushes carry no words at all. */
 export function addPushSubscription(subscription: PushSubscriptionJSON): Promise<PushSubscriptionView> {
-  return api(`${NOTIFICATIONS_PATH}/push-subscriptions`, { body: subscription, schema: pushSubscriptionSchema });
+  return api(`${NOTIFICATIONS_PATH}/push-subscriptions`, { body: { ...subscription, discreet: isDiscreet() }, schema: pushSubscriptionSchema });
 }
 
 export async function removePushSubscriptionByEndpoint(endpoint: string): Promise<void> {

@@ -16,7 +16,7 @@
 
 const SHELL_CACHE = 'trellis-shell-v1';
 const ASSET_CACHE = 'trellis-assets-v1';
-const SHELL_FILES = ['/index.html', '/manifest.webmanifest', '/favicon.svg', '/icon.svg', '/icon-maskable.svg'];
+const SHELL_FILES = ['/index.html', '/manifest.webmanifest', '/manifest-discreet.webmanifest', '/favicon.svg', '/icon.svg', '/icon-maskable.svg'];
 const ASSET_MANIFEST = '/asset-manifest.json';
 const NEVER = ['/api/', '/dev/', '/healthz', '/readyz'];
 
@@ -141,7 +141,9 @@ self.addEventListener('push', (event) => {
   const title = typeof data.title === 'string' ? data.title : 'Trellis';
   const body = typeof data.body === 'string' ? data.body : 'You have something new in Trellis';
   const url = typeof data.url === 'string' && data.url.startsWith('/') ? data.url : '/';
-  event.waitUntil(self.registration.showNotification(title, { body, icon: '/icon.svg', tag: 'trellis', data: { url } }));
+  // Discreet mode (docs/decisions/031): a neutral title, no text and no Trellis icon.
+  const options = data.discreet === true ? { body: '', tag: 'notes', data: { url } } : { body, icon: '/icon.svg', tag: 'trellis', data: { url } };
+  event.waitUntil(self.registration.showNotification(title, options));
 });
 
 self.addEventListener('notificationclick', (event) => {

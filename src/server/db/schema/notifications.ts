@@ -25,6 +25,8 @@ export const notificationSettings = pgTable(
     reminderTime: text('reminder_time').notNull().default('20:00'),
     email: boolean('email').notNull().default(true),
     push: boolean('push').notNull().default(true),
+    /** Discreet emails (docs/decisions/031): a subject and body that do not name what Trellis is for. */
+    discreetEmail: boolean('discreet_email').notNull().default(false),
     /** Null when the reminder is off. */
     nextDueAt: ts('next_due_at'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -42,6 +44,8 @@ export const pushSubscription = pgTable(
     endpoint: text('endpoint').notNull().unique(),
     p256dh: text('p256dh').notNull(),
     auth: text('auth').notNull(),
+    /** Registered from a device in discreet mode (docs/decisions/031): a neutral title and no text. */
+    discreet: boolean('discreet').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('push_subscription_user_idx').on(t.userId)],

@@ -159,6 +159,23 @@ export class CareSharingService {
     return this.present(ended, t, this.db);
   }
 
+  /**
+   * Ends every active link of mine, each as `endLink` does (every grant revoked), in `db` — the
+   * emergency reset's open transaction (docs/decisions/029). Answers how many ended.
+   */
+  async endAllLinks(actor: Actor, db: Db = this.db): Promise<number> {
+    const me = this.opts.policy.requireUser(actor);
+    const rows = (await careSharingRepo.linksOfClient(db, me.userId)).filter((r) => r.status === 'active');
+    const therapists = await careSharingRepo.therapistsByIds(db, [...new Set(rows.map((r) => r.therapistId))]);
+    const at = new Date(this.now());
+    let ended = 0;
+    for (const row of rows) {
+      await this.opts.policy.careSharing.client(actor, refOf(row, therapists.get(row.therapistId)!), db);
+      if (await careSharingRepo.endLink(db, row.id, at)) ended++;
+    }
+    return ended;
+  }
+
   async accessLog(actor: Actor, q: { cursor?: string; limit: number }): Promise<AccessLogPage> {
     const me = await this.opts.policy.careSharing.accessLog(actor);
     let after: { at: Date; id: string } | undefined;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  conversationFinishedSchema,
   apologyCreateSchema,
   apologyListSchema,
   apologySavedSchema,
@@ -71,7 +72,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext) {
   step('leave', 'leave', 'Stop the conversation now');
 
   r.post('/api/v1/conversations/:id/finish', {
-    schema: { tags, summary: 'Finish from the closing, with an optional agreement draft or commitment', params: idParams, body: conversationFinishSchema, response: { 200: conversationSchema, ...problems } },
+    schema: { tags, summary: 'Finish from the closing, with an optional agreement draft or commitment', params: idParams, body: conversationFinishSchema, response: { 200: conversationFinishedSchema, ...problems } },
     handler: async (request) => {
       const o = request.body.outcome;
       const zone =

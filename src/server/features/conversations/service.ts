@@ -22,7 +22,8 @@ import {
   type TurnKind,
 } from '../../../core/conversation/machine.ts';
 import { screenTexts } from '../../../core/safety/crisis-screening.ts';
-import type { Conversation, ConversationCreate, ConversationFinish, ConversationList, ConversationSaved, TurnCreate } from '../../../core/schemas/conversations.ts';
+import type { Conversation, ConversationCreate, ConversationFinish, ConversationFinished, ConversationList, ConversationSaved, TurnCreate } from '../../../core/schemas/conversations.ts';
+import type { Screening } from '../../../core/schemas/reflect.ts';
 import type { DataKeys, UserCipher } from '../../crypto/data-keys.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpProblem, notFound } from '../../http/problem.ts';
@@ -161,8 +162,10 @@ export class ConversationsService {
    * Finishes from the closing, with an optional agreement draft or commitment made through the
    * couple features (their own policy rules apply). `zone`: the day zone for the outcome.
    */
-  finish(actor: Actor, id: string, input: ConversationFinish, zone: string): Promise<Conversation> {
-    return this.transact(actor, id, input.version, { type: 'finish' }, async (tx, row) => {
+  async finish(actor: Actor, id: string, input: ConversationFinish, zone: string): Promise<ConversationFinished> {
+    // The agreement or commitment written at the end is screened like every saved text.
+    let screening: Screening = { selfHarm: false, partnerDanger: false };
+    const conversation = await this.transact(actor, id, input.version, { type: 'finish' }, async (tx, row) => {
       const outcome = input.outcome;
       if (outcome.kind === 'none') return { outcomeKind: 'none' };
       if (!row.coupleId) {
@@ -170,11 +173,14 @@ export class ConversationsService {
       }
       if (outcome.kind === 'agreement') {
         const saved = await this.agreements.create(actor, { ...outcome.agreement }, zone, tx);
+        screening = saved.screening;
         return { outcomeKind: 'agreement', outcomeId: saved.agreement.id };
       }
       const saved = await this.commitments.create(actor, outcome.commitment, zone, tx);
+      screening = saved.screening;
       return { outcomeKind: 'commitment', outcomeId: saved.commitment.id };
     });
+    return { ...conversation, screening };
   }
 
   /**

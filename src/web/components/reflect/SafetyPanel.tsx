@@ -1,6 +1,9 @@
 import { crisisResources } from '../../../core/safety/resources';
 import type { Screening } from '../../../core/schemas/reflect';
-import { t } from '../../lib/i18n';
+import { registerMessages, t } from '../../lib/i18n';
+import { crisisLinesEn } from '../../lib/messages/crisis-lines.en';
+
+registerMessages('crisisLines', crisisLinesEn);
 
 /** `tel:` / `sms:` links: digits and a leading + only. */
 function dialable(number: string): string {
@@ -17,17 +20,20 @@ export function SafetyPanel({ screening, headingLevel = 2 }: { screening: Screen
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section className="safety-panel" aria-labelledby="safety-panel-heading">
-      <Heading id="safety-panel-heading">{t('safety.heading')}</Heading>
-      <p>{t('safety.lead')}</p>
+      <Heading id="safety-panel-heading">{t('crisisLines.heading')}</Heading>
+      <p>{t('crisisLines.lead')}</p>
       <CrisisResourceList />
-      <p className="hint">{t('safety.private')}</p>
+      <p className="hint">{t('crisisLines.private')}</p>
     </section>
   );
 }
 
-/** The region's crisis lines (core/safety) with call, text and website links, and the emergency number. */
-export function CrisisResourceList() {
-  const info = crisisResources();
+/**
+ * The region's crisis lines (core/safety) with call, text and website links, and the emergency
+ * number. `region`: an ISO country code (the /help page's choice); the default region otherwise.
+ */
+export function CrisisResourceList({ region }: { region?: string } = {}) {
+  const info = crisisResources(region);
   return (
     <>
       <ul className="safety-resources">
@@ -38,7 +44,7 @@ export function CrisisResourceList() {
             <p className="actions">
               {resource.call && (
                 <a className="button button-secondary" href={`tel:${dialable(resource.call)}`}>
-                  {t('safety.call', { number: resource.call })}
+                  {t('crisisLines.call', { number: resource.call })}
                 </a>
               )}
               {resource.text && (
@@ -46,19 +52,19 @@ export function CrisisResourceList() {
                   className="button button-secondary"
                   href={resource.textBody ? `sms:${dialable(resource.text)}?&body=${encodeURIComponent(resource.textBody)}` : `sms:${dialable(resource.text)}`}
                 >
-                  {resource.textBody ? t('safety.textBody', { body: resource.textBody, number: resource.text }) : t('safety.text', { number: resource.text })}
+                  {resource.textBody ? t('crisisLines.textBody', { body: resource.textBody, number: resource.text }) : t('crisisLines.text', { number: resource.text })}
                 </a>
               )}
               {resource.url && (
                 <a href={resource.url} target="_blank" rel="noopener noreferrer">
-                  {t('safety.website', { name: resource.name })}
+                  {t('crisisLines.website', { name: resource.name })}
                 </a>
               )}
             </p>
           </li>
         ))}
       </ul>
-      <p>{t('safety.emergency', { number: info.emergencyNumber })}</p>
+      <p>{t('crisisLines.emergency', { number: info.emergencyNumber })}</p>
     </>
   );
 }

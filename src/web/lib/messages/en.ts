@@ -18,6 +18,10 @@ import { coachEn } from './coach.en';
 import { talkEn } from './talk.en';
 import { notificationsEn } from './notifications.en';
 import { careEn } from './care.en';
+import type { helpEn } from './help.en';
+import type { crisisLinesEn } from './crisis-lines.en';
+import type { safetyEn } from './safety.en';
+import type { exportEn } from './export.en';
 
 /**
  * Catalogs that load with their page, not with the app (see `registerMessages` in lib/i18n.ts):
@@ -25,7 +29,12 @@ import { careEn } from './care.en';
  * `registerMessages('name', nameEn)` at the top of the page module that uses them.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface LazyCatalogs {}
+export interface LazyCatalogs {
+  help: typeof helpEn;
+  crisisLines: typeof crisisLinesEn;
+  safety: typeof safetyEn;
+  export: typeof exportEn;
+}
 
 export const en = {
   // Areas with their own catalog file (one owner each, so parallel work does not collide).
@@ -57,6 +66,8 @@ export const en = {
   quickExit: {
     button: 'Quick exit',
     description: 'Leaves Trellis at once for a weather website. You can also press Escape three times.',
+    /** The link beside Quick exit and in the footer, to /help (docs/decisions/031). */
+    getHelp: 'Get help now',
   },
 
   nav: {
@@ -487,17 +498,6 @@ export const en = {
     waitingHeading: 'Waiting to sync',
     waitingLead: 'Saved on this device. These go to Trellis as soon as you’re connected — nothing is lost.',
     synced: 'Everything you wrote offline is now saved.',
-  },
-
-  safety: {
-    heading: 'Support, if you’d like it',
-    lead: 'Some of what you wrote sounds very heavy. You don’t have to hold it on your own. These free, confidential services are there whenever you want to talk to someone.',
-    private: 'Only you can see this note. Trellis hasn’t told anyone, and your words were saved as usual.',
-    call: 'Call {number}',
-    text: 'Text {number}',
-    textBody: 'Text {body} to {number}',
-    website: 'Website: {name}',
-    emergency: 'If you’re in danger right now, call {number}.',
   },
 
   journal: {

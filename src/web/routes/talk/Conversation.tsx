@@ -112,7 +112,7 @@ function Body({ c, onChange, onReload }: { c: Conv; onChange: (c: Conv) => void;
         </div>
       )}
 
-      {c.phase === 'closing' && c.canAct && <Closing c={c} onChange={onChange} />}
+      {c.phase === 'closing' && c.canAct && <Closing c={c} onChange={onChange} onScreening={setScreening} />}
 
       {c.phase === 'ended' && <Ended c={c} />}
 
@@ -316,7 +316,7 @@ function Transcript({ c }: { c: Conv }) {
   );
 }
 
-function Closing({ c, onChange }: { c: Conv; onChange: (c: Conv) => void }) {
+function Closing({ c, onChange, onScreening }: { c: Conv; onChange: (c: Conv) => void; onScreening: (s: Screening) => void }) {
   const [kind, setKind] = useState<'none' | 'agreement' | 'commitment'>('none');
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
@@ -337,7 +337,11 @@ function Closing({ c, onChange }: { c: Conv; onChange: (c: Conv) => void }) {
               : kind === 'commitment'
                 ? { kind, commitment: { title, startDay: day, recurrence: null, timeZone: zone } }
                 : { kind: 'none' };
-          void run(async () => onChange(await finishConversation(c.id, { outcome })));
+          void run(async () => {
+            const { screening, ...finished } = await finishConversation(c.id, { outcome });
+            onScreening(screening);
+            onChange(finished);
+          });
         }}
       >
         <RadioGroupField name="outcome" label={t('talk.outcomeLabel')} options={options} value={kind} onChange={setKind} />

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
+import { screenTexts } from '../../../core/safety/crisis-screening';
 import { FEAR_STEPS, composeFearStatement, suggestFears } from '../../../core/talk/fear';
 import { AppLink } from '../../components/AppLink';
 import { PageHeading } from '../../components/PageHeading';
 import { FormSection, TextAreaField } from '../../components/reflect/fields';
+import { SafetyPanel } from '../../components/reflect/SafetyPanel';
 import { t } from '../../lib/i18n';
 
 /*
@@ -18,6 +20,8 @@ export default function Fear() {
   const set = (id: StepId) => (v: string) => setValues((old) => ({ ...old, [id]: v }));
   const suggestions = suggestFears(values.complaint);
   const statement = composeFearStatement(values);
+  // Nothing here is saved, so the screening every saved text gets runs here, on this device (docs/decisions/031).
+  const screening = screenTexts(Object.values(values));
 
   return (
     <>
@@ -53,6 +57,7 @@ export default function Fear() {
         <h2 id="fear-result">{t('talk.fearResultHeading')}</h2>
         <p aria-live="polite">{statement || t('talk.fearResultEmpty')}</p>
       </section>
+      <SafetyPanel screening={screening} />
       <p>
         <AppLink to="/talk/apology">{t('talk.fearToApology')}</AppLink>
       </p>

@@ -4,6 +4,7 @@ import {
   apologySchema,
   conversationListSchema,
   conversationSavedSchema,
+  conversationFinishedSchema,
   conversationSchema,
   type ApologyCreate,
   type ConversationCreate,
@@ -24,7 +25,7 @@ export const confirmChecklist = (id: string, version: number) =>
   api(`${at(id)}/checklist`, { body: { calm: true, phonesAway: true, timeLimit: true, version }, schema: conversationSchema });
 export const addTurn = (id: string, body: TurnCreate, idempotencyKey?: string) => api(`${at(id)}/turns`, { body, schema: conversationSavedSchema, idempotencyKey });
 export const conversationStep = (id: string, step: 'pause' | 'ready' | 'close' | 'leave') => api(`${at(id)}/${step}`, { body: {}, schema: conversationSchema });
-export const finishConversation = (id: string, body: ConversationFinish) => api(`${at(id)}/finish`, { body, schema: conversationSchema });
+export const finishConversation = (id: string, body: ConversationFinish) => api(`${at(id)}/finish`, { body, schema: conversationFinishedSchema });
 
 const APOLOGIES = '/api/v1/apologies';
 export const listApologies = (signal?: AbortSignal) => api(APOLOGIES, { schema: apologyListSchema, signal });

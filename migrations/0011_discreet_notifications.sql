@@ -1,0 +1,2 @@
+ALTER TABLE "notification_settings" ADD COLUMN "discreet_email" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "push_subscription" ADD COLUMN "discreet" boolean DEFAULT false NOT NULL;
