@@ -22,6 +22,7 @@ import { registerAuthRoutes } from './auth/routes.ts';
 import { resolveActor } from './auth/session.ts';
 import { HttpProblem, problemSchema, sendProblem, toProblem, PROBLEM_CONTENT_TYPE, problemType } from './http/problem.ts';
 import { registerCsrfCheck, registerSecurityHeaders } from './http/security.ts';
+import { createIdempotencySealer } from './http/idempotency.ts';
 import { devMailRoutes } from './mail/dev-routes.ts';
 import type { Actor } from './policy/actor.ts';
 import { profileRoutes } from './features/profile/routes.ts';
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     );
   });
 
+  app.decorate('idempotencySealer', createIdempotencySealer(ctx.dataKeys, ctx.serverKey));
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (request) => {
     request.actor = { kind: 'anonymous' };

@@ -18,6 +18,13 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Where wrapped data keys are kept (docs/decisions/035): a directory outside the database, so a
+   * database backup holds no key. Default: <DATA_DIR>/keys on the embedded engine. On PostgreSQL,
+   * unset keeps the keys in the database (the only choice shared by several instances, unless
+   * this directory is shared storage); "database" asks for that on either engine.
+   */
+  KEY_STORE_DIR: z.string().min(1).optional(),
   /** 32 bytes, base64 (44 characters) or hex (64). Wraps every user's data key. */
   TRELLIS_SECRET_KEY: z
     .string()
@@ -60,6 +67,8 @@ export type Config = z.infer<typeof configSchema> & {
   baseUrl: string;
   dataDir: string;
   isProduction: boolean;
+  /** The directory key store, or null for keys in the database (KEY_STORE_DIR). */
+  keyStoreDir: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -82,6 +91,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     baseUrl: (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     dataDir: path.resolve(c.DATA_DIR),
     isProduction: c.NODE_ENV === 'production',
+    keyStoreDir:
+      c.KEY_STORE_DIR === 'database' ? null : c.KEY_STORE_DIR ? path.resolve(c.KEY_STORE_DIR) : c.DATABASE_URL ? null : path.join(path.resolve(c.DATA_DIR), 'keys'),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { createAuth, type Auth } from './auth/auth.ts';
 import type { Database } from './db/client.ts';
 import { DataKeys } from './crypto/data-keys.ts';
+import { databaseKeyStore, directoryKeyStore } from './crypto/key-store.ts';
 import { deriveKey, loadServerKey, type ServerKey } from './crypto/server-key.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { Policy, databaseRelations } from './policy/index.ts';
@@ -90,8 +91,12 @@ export function createContext(
       await couple.endEverythingFor(userId);
       await exportService.deleteLeftovers(userId);
     },
+    // The rows are gone; now the data key, wherever it is kept (docs/decisions/035).
+    afterDeleteUser: async (userId) => {
+      await dataKeys.shredKey(userId);
+    },
   });
-  const dataKeys = new DataKeys(db, serverKey);
+  const dataKeys = new DataKeys(db, serverKey, config.keyStoreDir ? directoryKeyStore(config.keyStoreDir) : databaseKeyStore());
   const exportService = new ExportService(db, policy, dataKeys);
   const profile = new ProfileService(db, policy);
   const journal = new JournalService(db, policy, dataKeys);

@@ -82,6 +82,11 @@ async function main() {
   await app.listen({ port: config.PORT, host: config.HOST });
   const engine = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   log.info(`Trellis is running at ${config.baseUrl} (${engine})`);
+  if (config.keyStoreDir === null) {
+    // docs/decisions/035: with keys in the database, a backup taken before an account's deletion
+    // still holds that person's wrapped key.
+    log.warn('data keys are kept in the database (KEY_STORE_DIR unset): backups taken before an account is deleted stay readable with the server key; see docs/production.md');
+  }
 }
 
 main().catch((err: unknown) => {

@@ -36,6 +36,8 @@ export interface AuthOptions {
   trustedOrigins?: string[];
   /** Runs before an account is deleted (ends its couple). */
   beforeDeleteUser?: (userId: string) => Promise<void>;
+  /** Runs after an account's rows are deleted (destroys its data key). */
+  afterDeleteUser?: (userId: string) => Promise<void>;
 }
 
 export function createAuth(opts: AuthOptions) {
@@ -94,6 +96,9 @@ export function createAuth(opts: AuthOptions) {
         enabled: true,
         beforeDelete: async (user) => {
           await opts.beforeDeleteUser?.(user.id);
+        },
+        afterDelete: async (user) => {
+          await opts.afterDeleteUser?.(user.id);
         },
       },
     },

@@ -2,18 +2,21 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { open, seal } from './aead.ts';
 import type { ServerKey } from './server-key.ts';
-import { userKeyRepo } from './user-key-repo.ts';
+import { databaseKeyStore, type KeyStore } from './key-store.ts';
 
 /**
  * Per-user envelope encryption. Each user has a random 256-bit data key, stored only wrapped by
- * the server key. Text is sealed under the data key with the owner and purpose as associated data.
- * Deleting the user's key row (shredKey, or the cascade on account deletion) leaves every
- * ciphertext of theirs unreadable — including copies in old backups.
+ * the server key, in a key store (crypto/key-store.ts). Text is sealed under the data key with the
+ * owner and purpose as associated data. Destroying the key (shredKey, run after an account is
+ * deleted) leaves every ciphertext of theirs unreadable. With the directory key store — the
+ * embedded default — that includes every copy in database backups, taken before or after
+ * (docs/decisions/035).
  */
 export class DataKeys {
   constructor(
     private readonly db: Db,
     private readonly serverKey: ServerKey,
+    readonly store: KeyStore = databaseKeyStore(),
   ) {}
 
   private wrapAad(userId: string) {
@@ -26,10 +29,10 @@ export class DataKeys {
    * for it forever.
    */
   async keyFor(userId: string, db: Db = this.db): Promise<Buffer> {
-    const existing = await userKeyRepo.find(db, userId);
+    const existing = await this.store.find(db, userId);
     if (existing) return this.unwrap(existing.wrappedKey, userId);
     const fresh = crypto.randomBytes(32);
-    const stored = await userKeyRepo.insertIfAbsent(db, {
+    const stored = await this.store.insertIfAbsent(db, {
       userId,
       serverKeyId: this.serverKey.id,
       wrappedKey: seal(this.serverKey.key, fresh, this.wrapAad(userId)),
@@ -39,7 +42,7 @@ export class DataKeys {
 
   /** The user's data key if it still exists; null after shredding. */
   async existingKeyFor(userId: string): Promise<Buffer | null> {
-    const existing = await userKeyRepo.find(this.db, userId);
+    const existing = await this.store.find(this.db, userId);
     return existing ? this.unwrap(existing.wrappedKey, userId) : null;
   }
 
@@ -68,7 +71,7 @@ export class DataKeys {
 
   /** Destroys the user's data key: their encrypted text can never be read again. */
   async shredKey(userId: string): Promise<void> {
-    await userKeyRepo.delete(this.db, userId);
+    await this.store.delete(this.db, userId);
   }
 }
 

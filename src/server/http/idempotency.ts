@@ -4,12 +4,51 @@
  * the first response back and creates nothing. Reusing a key for a different request is a 422.
  *
  *   handler: (request, reply) => idempotent(ctx.database.db, request, reply, 201, (tx) => service.create(tx, …))
+ *
+ * The stored response holds the person's words, so it is sealed under their data key (shredded
+ * with their account), and the request is remembered by a keyed hash, never a plain one that a
+ * copy of the database could test guesses against (docs/safety.md, the audit).
  */
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.ts';
 import { HttpProblem } from './problem.ts';
 import { idempotencyRepo } from './idempotency-repo.ts';
+import type { DataKeys } from '../crypto/data-keys.ts';
+import { open, seal } from '../crypto/aead.ts';
+import { deriveKey, type ServerKey } from '../crypto/server-key.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    idempotencySealer: IdempotencySealer;
+  }
+}
+
+/** Seals stored responses and hashes requests; one per app (app.ts decorates the instance with it). */
+export interface IdempotencySealer {
+  requestHash(text: string): string;
+  seal(db: Db, actorId: string, value: unknown): Promise<unknown>;
+  open(db: Db, actorId: string, stored: unknown): Promise<unknown>;
+}
+
+export function createIdempotencySealer(dataKeys: DataKeys, serverKey: ServerKey): IdempotencySealer {
+  const hashKey = deriveKey(serverKey, 'idempotency-request-hash');
+  // A request made signed out (a booking) has no personal key; it gets one derived for this use.
+  const anonymousKey = deriveKey(serverKey, 'idempotency-anonymous-response');
+  const keyFor = async (db: Db, actorId: string) => (actorId === 'anonymous' ? anonymousKey : dataKeys.keyFor(actorId, db));
+  const aad = (actorId: string) => `${actorId}:idempotent-response`;
+  return {
+    requestHash: (text) => crypto.createHmac('sha256', hashKey).update(text).digest('hex'),
+    async seal(db, actorId, value) {
+      return { sealed: seal(await keyFor(db, actorId), Buffer.from(JSON.stringify(value ?? null), 'utf8'), aad(actorId)).toString('base64') };
+    },
+    async open(db, actorId, stored) {
+      const sealed = (stored as { sealed?: unknown } | null)?.sealed;
+      if (typeof sealed !== 'string') return stored; // stored before responses were sealed
+      return JSON.parse(open(await keyFor(db, actorId), Buffer.from(sealed, 'base64'), aad(actorId)).toString('utf8'));
+    },
+  };
+}
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\x21-\x7E]{1,255}$/;
@@ -35,25 +74,26 @@ export async function idempotent<T>(
   }
   const actorId = request.actor.kind === 'user' ? request.actor.userId : 'anonymous';
   const path = request.routeOptions.url ?? request.url;
-  const requestHash = crypto
-    .createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-    .digest('hex');
+  const sealer = request.server.idempotencySealer;
+  const requestText = `${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`;
+  const requestHash = sealer.requestHash(requestText);
+  // Keys claimed before request hashes were keyed (within the last day) still replay.
+  const legacyHash = crypto.createHash('sha256').update(requestText).digest('hex');
 
   const outcome = await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     if (await idempotencyRepo.claim(tx, { actorId, key, method: request.method, path, requestHash })) {
       const result = await work(tx);
-      await idempotencyRepo.complete(tx, actorId, key, status, result ?? null);
+      await idempotencyRepo.complete(tx, actorId, key, status, await sealer.seal(tx, actorId, result ?? null));
       return { replayed: false as const, result };
     }
     const previous = await idempotencyRepo.find(tx, actorId, key);
-    if (!previous || previous.requestHash !== requestHash) {
+    if (!previous || (previous.requestHash !== requestHash && previous.requestHash !== legacyHash)) {
       throw new HttpProblem(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request.', [
         { path: 'idempotency-key', message: 'Already used for a different request' },
       ]);
     }
-    return { replayed: true as const, result: previous.responseBody as T, status: previous.statusCode ?? status };
+    return { replayed: true as const, result: (await sealer.open(tx, actorId, previous.responseBody)) as T, status: previous.statusCode ?? status };
   });
   if (outcome.replayed) {
     reply.header('idempotent-replayed', 'true');

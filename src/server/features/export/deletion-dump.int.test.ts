@@ -1,23 +1,24 @@
 /**
- * Deletion that deletes (docs/decisions/030): a person writes one of everything with unique marker
- * words, a dump of the whole database is taken, the account is deleted through the real API, and
- * then, holding only the server key, we try to read their words.
+ * Deletion that deletes (docs/decisions/030, 035): a person writes one of everything with unique
+ * marker words, a dump of the whole database is taken, the account is deleted through the real
+ * API, and then, holding the server key, we try to read their words.
  *
- * What the design can promise, and what this proves:
- * - After deletion, no row anywhere names the person, their wrapped data key is gone, and neither
- *   the live database nor a dump taken AFTER deletion holds anything that opens any of their
- *   ciphertexts (we take the ciphertexts from the BEFORE dump and try every key the server key can
- *   unwrap from the live database and the AFTER dump). Their marker words appear in plaintext in
- *   neither dump, except — in the BEFORE dump only — in `idempotency_key`, which keeps the response
- *   to a creating POST (with its words in the clear) for 24 hours; deletion now removes those rows.
- * - The honest limit: a dump taken BEFORE deletion also holds the wrapped data key, so the server
- *   key can still open that dump's copy of their words. The last test states it, so that a change
- *   of design (keys kept apart from the database's backups) has to change this test and the ADR.
+ * What this proves:
+ * - Data keys live in the key store, a directory outside the database (the embedded default), so
+ *   the database — and so any dump or backup of it — never holds one.
+ * - After deletion, no row anywhere names the person and their key file is gone. Holding the server
+ *   key, the BEFORE dump, the AFTER dump, the live database and the key store together hold
+ *   nothing that opens any of their ciphertexts. Their marker words appear in plaintext in neither
+ *   dump (stored POST responses are sealed under the person's key too).
+ * - The limit that remains is stated by the last test: a copy of the key store itself taken before
+ *   the deletion still holds their wrapped key. Key-store backups are kept for days (ADR 035).
  *
  * The dump: every table of every schema, read through the driver on both engines (bytea as
  * bytes); on PostgreSQL also `pg_dump --data-only` when pg_dump is on the machine.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { open } from '../../crypto/aead.ts';
@@ -34,6 +35,21 @@ let before: Dump;
 let after: Dump;
 let pgDumpBefore: string | null = null;
 let pgDumpAfter: string | null = null;
+/** A copy of the key store's files taken BEFORE deletion (name → content). */
+let keyStoreBefore: Map<string, string>;
+
+function keyStoreFiles(): Map<string, string> {
+  const dir = t.ctx.config.keyStoreDir!;
+  return new Map(fs.readdirSync(dir).filter((f) => f.endsWith('.key')).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+}
+
+/** The key store's files as user_key-shaped rows, for unwrapAll. */
+function keyStoreRows(files: Map<string, string>): Row[] {
+  return [...files].map(([name, text]) => {
+    const parsed = JSON.parse(text) as { serverKeyId: string; wrappedKey: string };
+    return { user_id: name.replace(/\.key$/, ''), server_key_id: parsed.serverKeyId, wrapped_key: Buffer.from(parsed.wrappedKey, 'base64') };
+  });
+}
 
 const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
 const asBuffer = (v: unknown): Buffer | null => (Buffer.isBuffer(v) ? v : v instanceof Uint8Array ? Buffer.from(v) : null);
@@ -136,6 +152,7 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await writeEverything(t);
   before = await dumpAll();
+  keyStoreBefore = keyStoreFiles();
   if (hasPgDump()) pgDumpBefore = pgDump();
   const res = await w.me.agent.post('/api/auth/delete-user', { password: w.me.password });
   expect(res.statusCode).toBe(200);
@@ -145,12 +162,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe(`deleting an account, against a dump of the database (${engineName()})`, () => {
-  it('the BEFORE dump holds the person: every kind of their words, sealed, and their wrapped key', () => {
+  it('the BEFORE dump holds every kind of their words, sealed, and no data key: keys live in the key store outside the database', async () => {
+    expect(t.ctx.dataKeys.store.kind).toBe('directory');
     const mine = sealedOf(before, w.me.userId);
     expect(new Set(mine.map((m) => m.table))).toEqual(new Set(SEALED.map((s) => s.table)));
-    expect(before.get('public.user_key')!.some((r) => r.user_id === w.me.userId)).toBe(true);
-    // The decryption below is done right: with their own key every one of them opens.
-    const keys = unwrapAll(before.get('public.user_key')!);
+    expect(before.get('public.user_key')!.some((r) => r.user_id === w.me.userId)).toBe(false);
+    expect(before.get('public.user_key')!.filter((r) => r.server_key_id === t.ctx.serverKey.id)).toEqual([]);
+    // The decryption below is done right: with their key from the key store every one of them opens.
+    const keys = unwrapAll(keyStoreRows(keyStoreBefore));
+    expect(keys.has(w.me.userId)).toBe(true);
     const opened = mine.map((m) => opensWithAny(m, [keys.get(w.me.userId)!]));
     expect(opened.every((text) => text !== null)).toBe(true);
     for (const word of Object.values(w.mine)) expect(opened.join(' ')).toContain(word);
@@ -173,44 +193,50 @@ describe(`deleting an account, against a dump of the database (${engineName()})`
     // The partner's account and words are still there.
     expect(after.get('public.user')!.some((r) => r.id === w.partner.userId)).toBe(true);
     expect(await t.ctx.dataKeys.existingKeyFor(w.me.userId)).toBeNull();
+    expect(keyStoreFiles().has(`${w.me.userId}.key`)).toBe(false);
+    expect(keyStoreFiles().has(`${w.partner.userId}.key`)).toBe(true);
   });
 
-  it('with the server key alone, nothing in the live database or an AFTER dump opens any of their ciphertexts', async () => {
+  it('with the server key, nothing in the BEFORE dump, the AFTER dump, the live database or the key store opens any of their ciphertexts', async () => {
     const mine = sealedOf(before, w.me.userId);
     expect(mine.length).toBeGreaterThanOrEqual(SEALED.length);
     const live = rowsOf(await t.ctx.database.db.execute(sql`select user_id, server_key_id, wrapped_key from user_key`));
-    const liveKeys = unwrapAll(live);
-    const afterKeys = unwrapAll(after.get('public.user_key')!);
-    expect(liveKeys.has(w.me.userId)).toBe(false);
-    expect(afterKeys.has(w.me.userId)).toBe(false);
-    expect(afterKeys.size).toBeGreaterThan(0); // the partner's key is still there (and is tried too)
+    const candidates = new Map<string, Buffer>([
+      ...unwrapAll(before.get('public.user_key')!),
+      ...unwrapAll(after.get('public.user_key')!),
+      ...unwrapAll(live),
+      ...unwrapAll(keyStoreRows(keyStoreFiles())),
+    ]);
+    expect(candidates.has(w.me.userId)).toBe(false);
+    expect(candidates.has(w.partner.userId)).toBe(true); // the partner's key is still there (and is tried too)
     for (const item of mine) {
-      expect(opensWithAny(item, [...liveKeys.values(), ...afterKeys.values(), t.ctx.serverKey.key]), item.table).toBeNull();
+      expect(opensWithAny(item, [...candidates.values(), t.ctx.serverKey.key]), item.table).toBeNull();
     }
     // None of their ciphertexts is even still stored.
     const stillStored = new Set([...after.values()].flatMap((rows) => rows.flatMap((r) => Object.values(r).map(asBuffer).filter((b): b is Buffer => b !== null).map((b) => b.toString('hex')))));
     expect(mine.filter((m) => stillStored.has(m.sealed.toString('hex')))).toEqual([]);
   });
 
-  it('their words appear in plaintext nowhere in the AFTER dump, and in the BEFORE dump only in stored POST responses', () => {
+  it('their words appear in plaintext in neither dump: stored POST responses are sealed too', async () => {
     const words = Object.values(w.mine);
     expect(tablesContaining(after, words)).toEqual([]);
-    // The check-in was sent with an Idempotency-Key (as the web form does): its response, with the
-    // words in it, is kept for 24 hours in idempotency_key. That table is the only plaintext.
-    expect(tablesContaining(before, words)).toEqual(['public.idempotency_key']);
-    expect(tablesContaining(before, [w.mine.journal, w.mine.urge, w.mine.origins, w.mine.boundary, w.mine.turn])).toEqual([]);
-    // The partner's words are untouched (their check-in and its stored response are theirs).
-    expect(tablesContaining(after, [w.theirs.checkin])).toEqual(['public.idempotency_key']);
+    // The check-in was sent with an Idempotency-Key (as the web form does): its stored response is
+    // sealed under the person's key, so even the BEFORE dump holds no plaintext.
+    expect(before.get('public.idempotency_key')!.some((r) => r.actor_id === w.me.userId)).toBe(true);
+    expect(tablesContaining(before, words)).toEqual([]);
+    // The partner's words are untouched, and sealed as well.
+    expect(tablesContaining(after, [w.theirs.checkin])).toEqual([]);
+    expect(after.get('public.idempotency_key')!.some((r) => r.actor_id === w.partner.userId)).toBe(true);
     // On PostgreSQL, pg_dump (when on the machine) agrees.
     if (pgDumpBefore !== null && pgDumpAfter !== null) {
       expect(pgDumpSectionsContaining(pgDumpAfter, words)).toEqual([]);
       expect(pgDumpAfter).not.toContain(w.me.userId);
-      expect(pgDumpSectionsContaining(pgDumpBefore, words)).toEqual(['public.idempotency_key']);
+      expect(pgDumpSectionsContaining(pgDumpBefore, words)).toEqual([]);
     }
   });
 
-  it('the honest limit: a dump taken BEFORE deletion still holds the wrapped key, so the server key opens that copy', () => {
-    const beforeKeys = unwrapAll(before.get('public.user_key')!);
+  it('the limit that remains: a copy of the key store taken BEFORE deletion still holds their key', () => {
+    const beforeKeys = unwrapAll(keyStoreRows(keyStoreBefore));
     const mine = sealedOf(before, w.me.userId);
     expect(mine.every((m) => opensWithAny(m, [beforeKeys.get(w.me.userId)!]) !== null)).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import nodeCrypto from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type Agent, type TestApp } from '../../testing/test-app.ts';
 import { engineName } from '../../testing/test-db.ts';
 import { journalEntry } from '../../db/schema/index.ts';
@@ -114,6 +115,29 @@ describe(`journal entries (${engineName()})`, () => {
     expect(new Set(responses.map((r) => r.json().entry.id)).size).toBe(1);
     const found = (await me.get('/api/v1/journal/entries?q=idempotent&limit=100')).json().items;
     expect(found).toHaveLength(1);
+  });
+
+  it('keeps the stored response sealed: the words are not in the idempotency table, and a later retry still gets them back', async () => {
+    const words = `sealedreply${nodeCrypto.randomBytes(4).toString('hex')}`;
+    const body = { kind: 'quick_capture', occurredAt: hoursAgo(5), timeZone: 'UTC', whatHappened: `about ${words}` };
+    const key = crypto.randomUUID();
+    const first = await me.post('/api/v1/journal/entries', body, { 'idempotency-key': key });
+    expect(first.statusCode).toBe(201);
+    const rows = (await t.ctx.database.db.execute(sql`select request_hash, response_body::text as body from idempotency_key where key = ${key}`)) as unknown as {
+      rows: Array<{ request_hash: string; body: string }>;
+    };
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0]!.body).not.toContain(words);
+    expect(rows.rows[0]!.body).toContain('sealed');
+    // A keyed hash: not the plain SHA-256 of the request that a copy of the database could test guesses against.
+    const plain = nodeCrypto.createHash('sha256').update(`POST /api/v1/journal/entries\n${JSON.stringify(body)}`).digest('hex');
+    expect(rows.rows[0]!.request_hash).not.toBe(plain);
+    const retry = await me.post('/api/v1/journal/entries', body, { 'idempotency-key': key });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual(first.json());
+    const other = await me.post('/api/v1/journal/entries', { ...body, whatHappened: 'something else' }, { 'idempotency-key': key });
+    expect(other.statusCode).toBe(422);
   });
 });
 
