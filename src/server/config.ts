@@ -25,6 +25,10 @@ const configSchema = z.object({
    * this directory is shared storage); "database" asks for that on either engine.
    */
   KEY_STORE_DIR: z.string().min(1).optional(),
+  /** A session unused this long ends (docs/decisions/033). */
+  SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  /** Every session ends this long after sign-in, however active. */
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   /** 32 bytes, base64 (44 characters) or hex (64). Wraps every user's data key. */
   TRELLIS_SECRET_KEY: z
     .string()
@@ -83,6 +87,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.SESSION_IDLE_HOURS > c.SESSION_MAX_DAYS * 24) {
+    throw new ConfigError('Invalid configuration:\n  SESSION_IDLE_HOURS: must not be longer than SESSION_MAX_DAYS');
+  }
   if (!c.VAPID_PUBLIC_KEY !== !c.VAPID_PRIVATE_KEY) {
     throw new ConfigError(`Invalid configuration:\n  ${c.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'}: set both VAPID keys, or neither (a pair is then created on first start)`);
   }

@@ -85,6 +85,8 @@ export function createContext(
     log,
     secureCookies: config.baseUrl.startsWith('https://'),
     rateLimit: config.RATE_LIMIT,
+    sessionIdleSeconds: config.SESSION_IDLE_HOURS * 60 * 60,
+    sessionMaxSeconds: config.SESSION_MAX_DAYS * 24 * 60 * 60,
     // A deleted account's couple ends first, so the partner is free to link again (docs/decisions/013);
     // then what the cascade cannot reach goes too (docs/decisions/030).
     beforeDeleteUser: async (userId) => {

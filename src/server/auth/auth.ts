@@ -5,7 +5,7 @@
  */
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins';
 import { v7 as uuidv7 } from 'uuid';
 import type { Logger } from 'pino';
@@ -17,9 +17,19 @@ import { mailTemplates } from '../mail/templates.ts';
 import { isCommonPassword } from './common-passwords.ts';
 import { backupCodeHasher } from './backup-codes.ts';
 
-export const SESSION_EXPIRES_IN = 7 * 24 * 60 * 60; // 7 days, sliding
-export const SESSION_UPDATE_AGE = 24 * 60 * 60; // extend at most once a day
-export const SESSION_FRESH_AGE = 10 * 60; // sensitive actions need a sign-in within 10 minutes
+/**
+ * Session limits (docs/decisions/033): a session unused for the idle limit ends, and every session
+ * ends at the absolute limit after sign-in, however active. Sensitive actions ask for the password
+ * each time instead of relying on a recent sign-in.
+ */
+export const SESSION_IDLE_DEFAULT = 3 * 24 * 60 * 60; // 3 days unused
+export const SESSION_MAX_DEFAULT = 30 * 24 * 60 * 60; // 30 days after sign-in
+/** How often an active session's idle deadline moves forward (one write per session per period). */
+export function sessionUpdateAge(idleSeconds: number): number {
+  return Math.max(60, Math.min(60 * 60, Math.floor(idleSeconds / 4)));
+}
+/** The paths that change how one signs in: each needs the current password in the request. */
+export const PASSWORD_CONFIRMED_PATHS = ['/change-email', '/change-password', '/delete-user', '/two-factor/enable', '/two-factor/disable', '/two-factor/generate-backup-codes', '/two-factor/get-totp-uri'];
 
 /** The header the HTTP layer sets from the socket (or trusted proxy) address; clients cannot set it. */
 export const CLIENT_IP_HEADER = 'x-trellis-client-ip';
@@ -36,12 +46,24 @@ export interface AuthOptions {
   trustedOrigins?: string[];
   /** Runs before an account is deleted (ends its couple). */
   beforeDeleteUser?: (userId: string) => Promise<void>;
+  /** Seconds a session may go unused (default 3 days) and may last at all (default 30 days). */
+  sessionIdleSeconds?: number;
+  sessionMaxSeconds?: number;
   /** Runs after an account's rows are deleted (destroys its data key). */
   afterDeleteUser?: (userId: string) => Promise<void>;
 }
 
 export function createAuth(opts: AuthOptions) {
   const { mailer, log } = opts;
+  const idleSeconds = opts.sessionIdleSeconds ?? SESSION_IDLE_DEFAULT;
+  const maxSeconds = opts.sessionMaxSeconds ?? SESSION_MAX_DEFAULT;
+  /** A session's expiry never passes its absolute limit, however often it is refreshed. */
+  const capExpiry = (expiresAt: unknown, createdAt: unknown): Date | undefined => {
+    if (!(expiresAt instanceof Date)) return undefined;
+    const created = createdAt instanceof Date ? createdAt : typeof createdAt === 'string' ? new Date(createdAt) : new Date();
+    const limit = new Date(created.getTime() + maxSeconds * 1000);
+    return expiresAt > limit ? limit : expiresAt;
+  };
   const hasher = backupCodeHasher(opts.backupCodeKey);
 
   /** Mail goes out without delaying the response, so timing does not reveal whether an account exists. */
@@ -91,7 +113,25 @@ export function createAuth(opts: AuthOptions) {
       expiresIn: 60 * 60,
       sendVerificationEmail: async ({ user, url }) => sendInBackground('verify-email', mailTemplates.verifyEmail(user.email, url)),
     },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => ({ data: { ...session, expiresAt: capExpiry(session.expiresAt, session.createdAt) ?? session.expiresAt } }),
+        },
+        update: {
+          // better-auth's sliding refresh moves expiresAt forward; the session being refreshed is
+          // on the endpoint context (get-session sets it before updating).
+          before: async (data, ctx) => {
+            const current = (ctx?.context as { session?: { session?: { createdAt?: unknown } } } | undefined)?.session?.session;
+            if (!('expiresAt' in data) || !current) return { data };
+            return { data: { ...data, expiresAt: capExpiry(data.expiresAt, current.createdAt) ?? data.expiresAt } };
+          },
+        },
+      },
+    },
     user: {
+      // A new address is confirmed by a link sent to it; until then the old one stays.
+      changeEmail: { enabled: true },
       deleteUser: {
         enabled: true,
         beforeDelete: async (user) => {
@@ -103,9 +143,11 @@ export function createAuth(opts: AuthOptions) {
       },
     },
     session: {
-      expiresIn: SESSION_EXPIRES_IN,
-      updateAge: SESSION_UPDATE_AGE,
-      freshAge: SESSION_FRESH_AGE,
+      expiresIn: idleSeconds,
+      updateAge: sessionUpdateAge(idleSeconds),
+      // Not "signed in within N minutes": every sensitive action asks for the password instead
+      // (PASSWORD_CONFIRMED_PATHS), and the sessions list works however old the session is.
+      freshAge: 0,
       // No cookie cache: a revoked session ("sign out everywhere", emergency reset) must stop
       // working on the very next request, on every server instance.
       cookieCache: { enabled: false },
@@ -128,6 +170,7 @@ export function createAuth(opts: AuthOptions) {
         '/request-password-reset': { window: 60, max: 3 },
         '/send-verification-email': { window: 60, max: 3 },
         '/change-password': { window: 60, max: 5 },
+        '/change-email': { window: 60, max: 5 },
         '/delete-user': { window: 60, max: 5 },
       },
     },
@@ -144,6 +187,20 @@ export function createAuth(opts: AuthOptions) {
         }
         if (ctx.path === '/delete-user' && typeof body.password !== 'string') {
           throw new APIError('BAD_REQUEST', { code: 'PASSWORD_REQUIRED', message: 'Please enter your password to delete your account.' });
+        }
+        if (ctx.path === '/change-email') {
+          // better-auth changes the address on a session alone; we ask for the password as well.
+          if (typeof body.currentPassword !== 'string' || body.currentPassword.length === 0) {
+            throw new APIError('BAD_REQUEST', { code: 'PASSWORD_REQUIRED', message: 'Please enter your current password to change your email address.' });
+          }
+          const session = await getSessionFromCtx(ctx);
+          if (!session) throw new APIError('UNAUTHORIZED', { code: 'UNAUTHORIZED', message: 'Please sign in again.' });
+          const account = await ctx.context.internalAdapter.findCredentialAccount(session.user.id);
+          const ok =
+            !!account?.password && body.currentPassword.length <= PASSWORD_MAX && (await ctx.context.password.verify({ hash: account.password, password: body.currentPassword }));
+          if (!ok) throw new APIError('BAD_REQUEST', { code: 'INVALID_PASSWORD', message: 'That password is not right.' });
+          const { currentPassword: _checked, ...rest } = body;
+          return { context: { body: { ...rest, callbackURL: rest.callbackURL ?? '/verified' } } };
         }
         if (ctx.path === '/two-factor/verify-backup-code' && typeof body.code === 'string') {
           return { context: { body: { ...body, code: hasher.hashSubmitted(body.code) } } };

@@ -301,6 +301,14 @@ export const en = {
       languageHint: 'More languages may come later.',
       save: 'Save profile',
     },
+    email: {
+      heading: 'Email address',
+      current: 'You sign in with {email}.',
+      newLabel: 'New email address',
+      same: 'That is the address you already use.',
+      save: 'Send a confirmation link',
+      sent: 'We sent a link to {email}. Your address changes when you open it; until then you keep signing in with the old one.',
+    },
     password: {
       heading: 'Password',
       revokeOthers: 'Sign out my other devices',
@@ -760,6 +768,7 @@ export const en = {
   validation: {
     required: 'Please fill this in.',
     passwordRequired: 'Please enter your password.',
+    email: 'Please enter an email address like name@example.com.',
   },
 
   errors: {

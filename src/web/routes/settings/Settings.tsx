@@ -6,6 +6,7 @@ import { safetyEn } from '../../lib/messages/safety.en';
 import { exportEn } from '../../lib/messages/export.en';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { DiscreetSection } from './DiscreetSection';
+import { EmailSection } from './EmailSection';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
 import { RemindersSection } from './RemindersSection';
@@ -22,6 +23,7 @@ const SECTIONS: ReadonlyArray<{ id: string; label: MessageKey }> = [
   { id: 'profile', label: 'settings.profile.heading' },
   { id: 'reminders', label: 'notifications.heading' },
   { id: 'discreet', label: 'help.discreet.heading' },
+  { id: 'email', label: 'settings.email.heading' },
   { id: 'password', label: 'settings.password.heading' },
   { id: 'sessions', label: 'settings.sessions.heading' },
   { id: 'two-factor', label: 'settings.twoFactor.heading' },
@@ -56,6 +58,7 @@ export default function Settings() {
       <ProfileSection />
       <RemindersSection />
       <DiscreetSection />
+      <EmailSection />
       <PasswordSection />
       <SessionsSection />
       <TwoFactorSection />
