@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, newPage, postJson, useBrowser, type WatchedPage } from './browser.ts';
+import { expectNoAxeViolations, newPage, postJson, recordUserTexts, useBrowser, type WatchedPage } from './browser.ts';
 import { createVerifiedAccount, signIn } from './session.ts';
 import { ALL_DAY, enableTwoFactor } from './care-fixtures.ts';
 
@@ -73,6 +73,7 @@ describe('booking a consultation', () => {
 
     // The visitor's browser is in Chicago: times are shown there, whatever this machine's zone.
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'America/Chicago' });
+    recordUserTexts(context); // the intake's words are searched for in every mail (leak scan)
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (msg) => {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { userTextsIn } from '../../src/server/testing/leak-scan.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -35,6 +36,7 @@ export async function newPage(browser: Browser, opts: { width?: number; height?:
       route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Weather</title><h1>Local forecast</h1></html>' }),
     );
   }
+  recordUserTexts(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {
@@ -42,6 +44,27 @@ export async function newPage(browser: Browser, opts: { width?: number; height?:
   });
   page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
   return { page, context, errors };
+}
+
+/**
+ * The leak scan (global-setup.ts): the free text in every JSON body this context sends to the API
+ * is appended to the suite's words file, to be searched for in every email and push at the end.
+ */
+export function recordUserTexts(context: BrowserContext): void {
+  context.on('request', (request) => {
+    if (!['POST', 'PUT', 'PATCH'].includes(request.method()) || !new URL(request.url()).pathname.startsWith('/api/')) return;
+    try {
+      recordBody(request.postDataJSON());
+    } catch {
+      // not JSON
+    }
+  });
+}
+
+/** Appends the free text of one request body to the words file. */
+export function recordBody(body: unknown): void {
+  const texts = userTextsIn(body);
+  if (texts.length > 0) fs.appendFileSync(inject('leakWordsFile'), texts.map((t) => `${JSON.stringify(t)}\n`).join(''));
 }
 
 /** Runs axe on the current page and fails on any violation (WCAG 2.2 AA and best practices). */
@@ -75,6 +98,7 @@ export async function expectNoSidewaysScroll(page: Page, label: string): Promise
 /** A JSON POST from this person's context (their session cookie, our Origin), e.g. to link two people by the API. */
 export async function postJson(w: WatchedPage, path: string, data?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const base = inject('e2eBaseUrl');
+  recordBody(data); // API requests from the context are not page requests: record them here
   const res = await w.context.request.post(`${base}${path}`, { data: data ?? {}, headers: { origin: base } });
   return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
 }
