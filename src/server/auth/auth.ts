@@ -211,6 +211,15 @@ export function createAuth(opts: AuthOptions) {
         }
         return undefined;
       }),
+      after: createAuthMiddleware(async (ctx) => {
+        // Signing in again in a browser that already had a session replaces it: the old token ends
+        // with the new one's arrival (ASVS V7.2.4), so a copied cookie from before is worthless.
+        if (ctx.path !== '/sign-in/email' && ctx.path !== '/two-factor/verify-totp' && ctx.path !== '/two-factor/verify-backup-code') return;
+        const fresh = ctx.context.newSession?.session.token;
+        if (!fresh) return;
+        const previous = await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret);
+        if (previous && previous !== fresh) await ctx.context.internalAdapter.deleteSession(previous);
+      }),
     },
     plugins: [
       twoFactor({

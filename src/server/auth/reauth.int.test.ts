@@ -101,3 +101,16 @@ describe(`re-authentication before changing how I sign in (${engineName()})`, ()
     expect(list.json()).toHaveLength(1);
   });
 });
+
+describe(`signing in again (${engineName()})`, () => {
+  it('ends the session the browser already had, so an earlier copy of its cookie no longer works', async () => {
+    const me = await t.signUpVerified();
+    const copy = t.agent();
+    for (const [k, v] of me.agent.cookies) copy.cookies.set(k, v);
+    expect((await copy.get('/api/v1/profile')).statusCode).toBe(200);
+    const again = await me.agent.post('/api/auth/sign-in/email', { email: me.email, password: me.password });
+    expect(again.statusCode).toBe(200);
+    expect((await me.agent.get('/api/v1/profile')).statusCode).toBe(200);
+    expect((await copy.get('/api/v1/profile')).statusCode).toBe(401);
+  });
+});
