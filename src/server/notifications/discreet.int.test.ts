@@ -142,3 +142,50 @@ describe(`discreet emails (${engineName()})`, () => {
     expect(JSON.stringify(bad.json())).toContain('discreetEmail');
   });
 });
+
+describe(`no words in reminders (${engineName()})`, () => {
+  it('a marker planted in a journal entry reaches neither the reminder email nor the push (issue 8)', async () => {
+    const marker = `zebracorn ${crypto.randomUUID()} my private words`;
+    const received: Buffer[] = [];
+    const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push(Buffer.concat(chunks));
+        res.writeHead(201).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    const p = await t.signUpVerified();
+    try {
+      await setZone(p, 'UTC');
+      clock = Date.parse('2027-03-01T12:00:00Z');
+      const entry = await p.agent.post('/api/v1/journal/entries', { kind: 'quick_capture', occurredAt: new Date(Date.now() - 3600_000).toISOString(), timeZone: 'UTC', whatHappened: marker });
+      expect(entry.statusCode, entry.body).toBe(201);
+      const ecdh = crypto.createECDH('prime256v1');
+      ecdh.generateKeys();
+      const authSecret = crypto.randomBytes(16);
+      const sub = await p.agent.post('/api/v1/notifications/push-subscriptions', {
+        endpoint: `https://127.0.0.1:${port}/push/${crypto.randomUUID()}`,
+        keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: authSecret.toString('base64url') },
+      });
+      expect(sub.statusCode).toBe(201);
+      const before = mailsTo(p.email).length;
+      await service.putSettings(actorOf(p), p.userId, { checkinReminder: true, reminderTime: '20:00', email: true, push: true });
+      clock = Date.parse('2027-03-01T20:00:05Z');
+      expect((await service.runDueReminders(system)).sent).toBeGreaterThanOrEqual(1);
+      const mails = mailsTo(p.email).slice(before);
+      expect(mails.length).toBeGreaterThanOrEqual(1);
+      expect(received.length).toBeGreaterThanOrEqual(1);
+      for (const m of mails) expect(JSON.stringify(m).toLowerCase()).not.toContain('zebracorn');
+      for (const body of received) {
+        const plain = httpEce.decrypt(body, { version: 'aes128gcm', privateKey: ecdh, authSecret: authSecret.toString('base64url') }).toString('utf8');
+        expect(plain.toLowerCase()).not.toContain('zebracorn');
+      }
+    } finally {
+      await service.putSettings(actorOf(p), p.userId, { checkinReminder: false, reminderTime: '20:00', email: false, push: false });
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
