@@ -20,8 +20,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AppContext } from './context.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { resolveActor } from './auth/session.ts';
-import { HttpProblem, problemSchema, sendProblem, toProblem, PROBLEM_CONTENT_TYPE, problemType } from './http/problem.ts';
-import { registerCsrfCheck, registerSecurityHeaders } from './http/security.ts';
+import { HttpProblem, problemSchema, sendProblem, toProblem, PROBLEM_CONTENT_TYPE, problemType, validationProblem } from './http/problem.ts';
+import { CSP, registerCsrfCheck, registerSecurityHeaders } from './http/security.ts';
+import { jsonNestingExceeds, MAX_JSON_DEPTH, nulPath } from './http/json-guards.ts';
 import { createIdempotencySealer } from './http/idempotency.ts';
 import { devMailRoutes } from './mail/dev-routes.ts';
 import type { Actor } from './policy/actor.ts';
@@ -74,6 +75,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    // Errors Fastify meets before routing (a URL whose percent-encoding cannot be decoded, such as
+    // "%E0%A4%A") would otherwise be its own JSON shape, quoting the URL: answer them as problems.
+    frameworkErrors: (err, request, reply) => {
+      // Answered before any hook runs: give it the headers registerSecurityHeaders gives the rest.
+      reply.header('content-security-policy', CSP).header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+      const code = (err as { code?: string }).code;
+      if (code === 'FST_ERR_BAD_URL' || code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        return sendProblem(reply, new HttpProblem(400, 'bad-url', 'The address of this request could not be read.', [{ path: 'url', message: 'Not a valid URL' }]).toProblem());
+      }
+      return sendProblem(reply, toProblem(err, request));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -100,11 +112,19 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addContentTypeParser(['application/json', 'application/*+json'], { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     if (text.length === 0) return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(new HttpProblem(400, 'malformed-json', 'The request body is not valid JSON.', [{ path: '(body)', message: 'Not valid JSON' }]), undefined);
+    if (jsonNestingExceeds(text)) {
+      return done(new HttpProblem(400, 'malformed-json', 'The request body nests too deeply.', [{ path: '(body)', message: `Nested more than ${MAX_JSON_DEPTH} levels deep` }]), undefined);
     }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return done(new HttpProblem(400, 'malformed-json', 'The request body is not valid JSON.', [{ path: '(body)', message: 'Not valid JSON' }]), undefined);
+    }
+    // PostgreSQL text cannot hold U+0000: refuse it here, naming the field, rather than fail in the database.
+    const nul = nulPath(text, parsed);
+    if (nul) return done(validationProblem([{ path: nul, message: 'Contains a NUL character (U+0000), which is not accepted.' }]), undefined);
+    done(null, parsed);
   });
 
   app.setErrorHandler((err, request, reply) => {

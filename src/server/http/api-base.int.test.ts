@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { engineName } from '../testing/test-db.ts';
 import { idempotent } from './idempotency.ts';
-import { userKey } from '../db/schema/index.ts';
+import { rateLimit } from '../db/schema/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -134,7 +134,8 @@ describe(`Idempotency-Key (${engineName()})`, () => {
       (request, reply) =>
         idempotent(ctx.database.db, request, reply, 201, async (tx) => {
           calls++;
-          await tx.insert(userKey).values({ userId: (request.actor as { userId: string }).userId, serverKeyId: request.body.label, wrappedKey: Buffer.alloc(1) }).onConflictDoNothing();
+          const key = `test-thing:${(request.actor as { userId: string }).userId}:${request.body.label}`;
+          await tx.insert(rateLimit).values({ id: key, key, count: 1, lastRequest: Date.now() }).onConflictDoNothing();
           return { created: calls };
         }),
     );

@@ -33,6 +33,8 @@ const BOOKING_WINDOW_MS = 60 * 60_000;
 
 const slugParams = z.object({ slug: slugSchema });
 const tokenParams = z.object({ token: z.string().max(100) });
+/** A practice id in a path: text the database compares, so never a NUL character (PostgreSQL text cannot hold one: a 500). */
+const practiceIdSchema = z.string().max(64).regex(/^[^\u0000]*$/, 'Not a valid id.');
 
 export function careRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -50,7 +52,7 @@ export function careRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: {
       tags,
       summary: 'Set a session type of my practice: duration, buffer, minimum notice, booking horizon',
-      params: z.object({ id: z.string().max(64), kind: z.enum(SESSION_KINDS) }),
+      params: z.object({ id: practiceIdSchema, kind: z.enum(SESSION_KINDS) }),
       body: sessionTypeInputSchema,
       response: { 200: z.object({ kind: z.enum(SESSION_KINDS), durationMinutes: z.number(), bufferMinutes: z.number(), minNoticeMinutes: z.number(), horizonDays: z.number(), active: z.boolean() }), ...careProblemResponses },
     },
@@ -64,7 +66,7 @@ export function careRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: {
       tags,
       summary: 'Add a therapist (an account with two-factor on) with licences and weekly availability',
-      params: z.object({ id: z.string().max(64) }),
+      params: z.object({ id: practiceIdSchema }),
       body: therapistInputSchema,
       response: { 201: z.object({ id: z.uuid() }), ...careProblemResponses },
     },
