@@ -108,6 +108,15 @@ describe(`notification settings API (${engineName()})`, () => {
     expect(row!.privateKey.toString('utf8')).not.toContain((await again.vapid()).privateKey);
   });
 
+  it('still gives the public key when the stored pair was sealed under another server key', async () => {
+    const p = await t.signUpVerified();
+    const a = (await p.agent.get('/api/v1/notifications/vapid-public-key')).json().publicKey as string;
+    const otherKey = { ...t.ctx.serverKey, id: 'other', key: Buffer.alloc(32, 7) };
+    const other = new NotificationsService(t.ctx.database.db, t.ctx.policy, otherKey, t.ctx.mailer, t.ctx.services.checkins, { baseUrl: BASE_URL, mailFrom: 'x@y.z' });
+    expect(await other.vapidPublicKey()).toBe(a);
+    await expect(other.vapid()).rejects.toThrow();
+  });
+
   it('push subscriptions: mine only; a stranger cannot delete mine', async () => {
     const [p, stranger] = [await t.signUpVerified(), await t.signUpVerified()];
     const sub = { endpoint: `https://push.example/${crypto.randomUUID()}`, expirationTime: null, keys: { p256dh: 'B'.repeat(87), auth: 'a'.repeat(22) } };

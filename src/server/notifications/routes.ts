@@ -43,7 +43,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: "The server's Web Push (VAPID) public key, for PushManager.subscribe", response: { 200: vapidPublicKeySchema, ...problemResponses } },
     handler: async (request) => {
       ctx.policy.requireUser(request.actor);
-      return { publicKey: (await service.vapid()).publicKey };
+      return { publicKey: await service.vapidPublicKey() };
     },
   });
 

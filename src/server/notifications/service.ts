@@ -108,6 +108,16 @@ export class NotificationsService {
     return this.vapidCache;
   }
 
+  /**
+   * The public key alone, for browsers subscribing. It never needs the private key opened, so a
+   * pair stored under another server key (a restored database, a rotated key) still answers.
+   */
+  async vapidPublicKey(): Promise<string> {
+    if (this.opts.vapid?.publicKey && this.opts.vapid.privateKey) return this.opts.vapid.publicKey;
+    const row = await notificationsRepo.vapid(this.db);
+    return row ? row.publicKey : (await this.vapid()).publicKey;
+  }
+
   private async loadVapid(): Promise<VapidKeys> {
     const subject = this.opts.vapid?.subject ?? `mailto:no-reply@${/@([^>\s]+)/.exec(this.opts.mailFrom)?.[1] ?? 'trellis.local'}`;
     if (this.opts.vapid?.publicKey && this.opts.vapid.privateKey) return { publicKey: this.opts.vapid.publicKey, privateKey: this.opts.vapid.privateKey, subject };
