@@ -69,6 +69,9 @@ export function recordBody(body: unknown): void {
 
 /** Runs axe on the current page and fails on any violation (WCAG 2.2 AA and best practices). */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  // A page's heading may arrive with its lazily loaded route; wait for it so axe judges the page,
+  // not the moment between the shell and the route. A page that never gets one still fails below.
+  await page.locator('h1').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
