@@ -12,6 +12,7 @@ import { loadConfig } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { openTestDatabase } from './test-db.ts';
+import type { Database } from '../db/client.ts';
 import { SmtpCapture, firstUrl } from './smtp-capture.ts';
 import { Agent } from '../http/inject-agent.ts';
 
@@ -27,11 +28,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * `opts.database`: a database of the test's own (e.g. a scratch PostgreSQL database that no other
+ * test file's server works on); the app closes it with the rest.
+ */
+export async function createTestApp(env: Record<string, string> = {}, opts: { database?: Database } = {}): Promise<TestApp> {
   const smtp = await new SmtpCapture().start();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-test-'));
   const config = loadConfig({ NODE_ENV: 'test', BASE_URL, DATA_DIR: dataDir, SMTP_URL: smtp.url, LOG_LEVEL: 'silent', ...env });
-  const database = await openTestDatabase();
+  const database = opts.database ?? (await openTestDatabase());
   const ctx = createContext(config, database);
   const app = await buildApp(ctx);
   await app.ready();
