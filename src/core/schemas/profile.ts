@@ -20,11 +20,17 @@ export const usStateCodes = Object.keys(US_STATES) as [UsState, ...UsState[]];
 /** Languages the interface is available in. English only for now; the catalog is ready for more. */
 export const LANGUAGES = ['en'] as const;
 
+const knownZones = new Set<string>();
+
 /** True when `tz` is an IANA time zone this runtime knows (e.g. "America/Chicago"). */
 export function isTimeZone(tz: string): boolean {
   if (tz.length === 0 || tz.length > 64) return false;
+  // Building a formatter costs far more than the rest of a request's validation; zones that exist
+  // are few (a few hundred names), so remember those. Unknown names are not kept: input decides them.
+  if (knownZones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    knownZones.add(tz);
     return true;
   } catch {
     return false;

@@ -30,7 +30,7 @@ export function checkinRoutes(app: FastifyInstance, ctx: AppContext) {
     handler: async (request, reply) => {
       // The day comes from my profile, read before the transaction (one connection on PGlite).
       const day = await service.dayFor(request.actor, request.body.timeZone);
-      return idempotent(ctx.database.db, request, reply, 201, (tx) => service.answer(request.actor, request.body, day, tx));
+      return idempotent(ctx.database.db, request, reply, 201, (tx) => service.answer(request.actor, request.body, day, tx), { singleWrite: true });
     },
   });
 

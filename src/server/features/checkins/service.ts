@@ -110,10 +110,12 @@ export class CheckinService {
     const rows = await checkinRepo.listByAuthor(this.db, me.userId, after, q.limit + 1);
     const page = rows.slice(0, q.limit);
     const partners = await this.partnerAnswers(actor, page);
+    // One key lookup for all of my own answers on the page, not one per answer.
+    const mineCiphers = new Map<string, Promise<UserCipher>>();
     const items = await Promise.all(
       page.map(async (row, i) => {
         const partner = partners[i] ?? null;
-        return { day: row.day, mine: await this.open(actor, row, partner !== null), partner, revealed: partner !== null, archived: row.coupleId !== active?.coupleId };
+        return { day: row.day, mine: await this.open(actor, row, partner !== null, this.db, mineCiphers), partner, revealed: partner !== null, archived: row.coupleId !== active?.coupleId };
       }),
     );
     const last = page.at(-1);
@@ -140,7 +142,7 @@ export class CheckinService {
   private async partnerAnswers(actor: Actor, mine: CheckinRow[], db: Db = this.db): Promise<Array<CheckinAnswer | null>> {
     if (actor.kind !== 'user' || mine.length === 0) return mine.map(() => null);
     const others = await checkinRepo.othersOn(db, actor.userId, mine);
-    const ciphers = new Map<string, UserCipher>();
+    const ciphers = new Map<string, Promise<UserCipher>>();
     return Promise.all(
       mine.map(async (row) => {
         const other = others.find((o) => o.coupleId === row.coupleId && o.day === row.day);
@@ -152,14 +154,15 @@ export class CheckinService {
   }
 
   /** Opens an answer after the policy allowed reading it (with its author's key). */
-  private async open(actor: Actor, row: CheckinRow, revealed: boolean, db: Db = this.db, ciphers = new Map<string, UserCipher>()): Promise<CheckinAnswer> {
+  private async open(actor: Actor, row: CheckinRow, revealed: boolean, db: Db = this.db, ciphers = new Map<string, Promise<UserCipher>>()): Promise<CheckinAnswer> {
     await this.policy.checkins.read(actor, { ownerId: row.authorId, coupleId: row.coupleId, revealed }, db);
+    // The promise is kept, so answers opened side by side share one key lookup.
     let cipher = ciphers.get(row.authorId);
     if (!cipher) {
-      cipher = await this.keys.cipherFor(row.authorId, db);
+      cipher = this.keys.cipherFor(row.authorId, db);
       ciphers.set(row.authorId, cipher);
     }
-    return toAnswer(row, cipher.openJson<SealedAnswer>(purpose(row.id), row.content));
+    return toAnswer(row, (await cipher).openJson<SealedAnswer>(purpose(row.id), row.content));
   }
 }
 

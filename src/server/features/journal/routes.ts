@@ -16,7 +16,7 @@ export function journalRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post('/api/v1/journal/entries', {
     schema: { tags, summary: 'Write a journal entry', headers: idempotencyHeaders, body: entryCreateSchema, response: { 201: entrySavedSchema, ...problemResponses } },
-    handler: (request, reply) => idempotent(ctx.database.db, request, reply, 201, (tx) => service.create(request.actor, request.body, tx)),
+    handler: (request, reply) => idempotent(ctx.database.db, request, reply, 201, (tx) => service.create(request.actor, request.body, tx), { singleWrite: true }),
   });
 
   r.get('/api/v1/journal/entries', {

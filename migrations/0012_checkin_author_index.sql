@@ -1,0 +1,1 @@
+CREATE INDEX "checkin_author_day_idx" ON "checkin" USING btree ("author_id","day" DESC NULLS LAST,"id" DESC NULLS LAST);
