@@ -25,7 +25,7 @@ import { buildApp } from '../src/server/app.ts';
 import { seededRandom as prng } from '../src/core/seeded-random.ts';
 
 export const BUDGET_MS = 30;
-const TIME_ZONE = 'America/New_York';
+export const TIME_ZONE = 'America/New_York';
 const DAY_MS = 86_400_000;
 
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;

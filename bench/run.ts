@@ -7,7 +7,8 @@
  * measurement includes session lookup, CSRF check, zod validation, policy and problem handling.
  * Both are loaded by autocannon over loopback. Results are ratios, not absolute numbers, so they
  * mean the same on any machine. Engine: PostgreSQL (BENCH_DATABASE_URL, default the local server);
- * BENCH_ENGINE=pglite measures the embedded engine instead.
+ * The write bench runs on PostgreSQL and then on PGlite, and prints the embedded engine's share;
+ * BENCH_ENGINE=pglite or =postgres runs one. `npm run bench -- scale` is the population bench (bench/scale.ts).
  */
 import http from 'node:http';
 import crypto from 'node:crypto';
@@ -23,13 +24,14 @@ import { createContext } from '../src/server/context.ts';
 import { buildApp } from '../src/server/app.ts';
 import { runInsightsBench } from './insights.ts';
 import { runCoachBench } from './coach.ts';
+import { runScaleBench } from './scale.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const POOL = 10;
 
-async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void>; kind: string }> {
-  if (process.env.BENCH_ENGINE === 'pglite') {
+async function openBenchDatabase(engine: 'postgres' | 'pglite'): Promise<{ database: Database; drop: () => Promise<void>; kind: string }> {
+  if (engine === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-bench-'));
     const database = await openDatabase({ kind: 'pglite', dataDir: dir });
     await database.migrate();
@@ -60,8 +62,10 @@ async function load(url: string, headers: Record<string, string>, body: string) 
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
 }
 
-async function main() {
-  const { database, drop, kind } = await openBenchDatabase();
+type LoadResult = Awaited<ReturnType<typeof load>>;
+
+async function main(engine: 'postgres' | 'pglite'): Promise<{ kind: string; base: LoadResult; full: LoadResult }> {
+  const { database, drop, kind } = await openBenchDatabase(engine);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trellis-bench-data-'));
   const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, BASE_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent', RATE_LIMIT: 'false' });
   const ctx = createContext(config, database, { serverKey: { id: 'bench', key: crypto.randomBytes(32) }, mailer: { send: async () => {}, close: () => {} } });
@@ -117,7 +121,7 @@ async function main() {
   console.log(`\nauthenticated write throughput: ${(ratio * 100).toFixed(0)}% of baseline (target ≥ 50%)`);
 
   fs.mkdirSync('bench/results', { recursive: true });
-  fs.writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), engine: kind, connections: CONNECTIONS, seconds: DURATION, baseline: base, app: full, ratio }, null, 2));
+  fs.writeFileSync(`bench/results/latest-${kind}.json`, JSON.stringify({ at: new Date().toISOString(), engine: kind, connections: CONNECTIONS, seconds: DURATION, baseline: base, app: full, ratio }, null, 2));
 
   await app.close();
   baseline.close();
@@ -128,12 +132,24 @@ async function main() {
     console.error('errors during the run');
     process.exitCode = 1;
   }
+  return { kind, base, full };
 }
 
-/** `npm run bench` runs all; `npm run bench -- write`, `-- insights` or `-- coach` runs one (bench/insights.ts, bench/coach.ts). */
+/** The write bench on PostgreSQL and then on PGlite (or the one BENCH_ENGINE names), and the embedded engine's share. */
+async function writeBench() {
+  const only = process.env.BENCH_ENGINE;
+  if (only === 'pglite' || only === 'postgres') return void (await main(only));
+  const pg = await main('postgres');
+  const lite = await main('pglite');
+  const share = lite.full.rps / pg.full.rps;
+  console.log(`\nTrellis on PGlite: ${(share * 100).toFixed(0)}% of its throughput on PostgreSQL (target ≥ 40%)`);
+  fs.writeFileSync('bench/results/engines-latest.json', JSON.stringify({ at: new Date().toISOString(), postgres: pg.full, pglite: lite.full, share }, null, 2));
+}
+
+/** `npm run bench` runs all; `npm run bench -- write`, `-- insights`, `-- coach` or `-- scale` runs one (bench/insights.ts, bench/coach.ts, bench/scale.ts). */
 async function runAll() {
   const which = process.argv[2] ?? 'all';
-  if (!['all', 'write', 'insights', 'coach'].includes(which)) throw new Error(`unknown benchmark "${which}": use write, insights, coach or nothing for all`);
+  if (!['all', 'write', 'insights', 'coach', 'scale'].includes(which)) throw new Error(`unknown benchmark "${which}": use write, insights, coach, scale or nothing for all`);
   if (which === 'coach' || which === 'all') {
     const coach = runCoachBench();
     fs.mkdirSync('bench/results', { recursive: true });
@@ -141,7 +157,11 @@ async function runAll() {
     if (!coach.withinBudget) process.exitCode = 1;
     if (which === 'coach') return;
   }
-  if (which !== 'insights') await main();
+  if (which === 'scale' || which === 'all') {
+    await runScaleBench();
+    if (which === 'scale') return;
+  }
+  if (which !== 'insights') await writeBench();
   if (which !== 'write') {
     const insights = await runInsightsBench();
     fs.mkdirSync('bench/results', { recursive: true });
