@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 import type { AppContext } from './context.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
-import { resolveActor } from './auth/session.ts';
+import { createSessionResolver } from './auth/session.ts';
 import { HttpProblem, problemSchema, sendProblem, toProblem, PROBLEM_CONTENT_TYPE, problemType, validationProblem } from './http/problem.ts';
 import { CSP, registerCsrfCheck, registerSecurityHeaders } from './http/security.ts';
 import { jsonNestingExceeds, MAX_JSON_DEPTH, nulPath } from './http/json-guards.ts';
@@ -103,8 +103,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request) => {
     request.actor = { kind: 'anonymous' };
   });
+  const resolveActor = createSessionResolver(ctx.auth, ctx.database.db);
   app.addHook('preHandler', async (request) => {
-    if (request.url.startsWith('/api/v1/')) request.actor = await resolveActor(ctx.auth, request);
+    if (request.url.startsWith('/api/v1/')) request.actor = await resolveActor(request);
   });
 
   // JSON is the only body the API takes; anything else is a 415 problem (see toProblem).
