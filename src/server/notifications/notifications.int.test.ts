@@ -14,6 +14,11 @@ import { BASE_URL, createTestApp, type Agent, type TestApp } from '../testing/te
 import { engineName } from '../testing/test-db.ts';
 import { NotificationsService } from './service.ts';
 import { notificationsRepo } from './repo.ts';
+import { eq } from 'drizzle-orm';
+import webpush from 'web-push';
+import { vapidKey } from '../db/schema/index.ts';
+import { seal } from '../crypto/aead.ts';
+import { deriveKey } from '../crypto/server-key.ts';
 
 // http_ece (web-push's own dependency) has no types.
 const ece = (await import('http_ece' as string)) as { default?: unknown; decrypt: (buf: Buffer, params: Record<string, unknown>) => Buffer };
@@ -104,17 +109,39 @@ describe(`notification settings API (${engineName()})`, () => {
     expect(a).toMatch(/^[A-Za-z0-9_-]{87}$/);
     const again = new NotificationsService(t.ctx.database.db, t.ctx.policy, t.ctx.serverKey, t.ctx.mailer, t.ctx.services.checkins, { baseUrl: BASE_URL, mailFrom: 'x@y.z' });
     expect((await again.vapid()).publicKey).toBe(a);
-    const row = await notificationsRepo.vapid(t.ctx.database.db);
+    const row = await notificationsRepo.vapid(t.ctx.database.db, `key:${t.ctx.serverKey.id}`);
+    expect(row!.publicKey).toBe(a);
     expect(row!.privateKey.toString('utf8')).not.toContain((await again.vapid()).privateKey);
   });
 
-  it('still gives the public key when the stored pair was sealed under another server key', async () => {
+  it('keeps one pair per server key: another key gets its own and never opens ours', async () => {
     const p = await t.signUpVerified();
     const a = (await p.agent.get('/api/v1/notifications/vapid-public-key')).json().publicKey as string;
-    const otherKey = { ...t.ctx.serverKey, id: 'other', key: Buffer.alloc(32, 7) };
+    const otherKey = { id: `other-${crypto.randomUUID()}`, key: crypto.randomBytes(32) };
     const other = new NotificationsService(t.ctx.database.db, t.ctx.policy, otherKey, t.ctx.mailer, t.ctx.services.checkins, { baseUrl: BASE_URL, mailFrom: 'x@y.z' });
-    expect(await other.vapidPublicKey()).toBe(a);
-    await expect(other.vapid()).rejects.toThrow();
+    const b = await other.vapidPublicKey();
+    expect(b).toMatch(/^[A-Za-z0-9_-]{87}$/);
+    expect(b).not.toBe(a);
+    expect((await other.vapid()).publicKey).toBe(b);
+    // Ours is unchanged.
+    expect((await p.agent.get('/api/v1/notifications/vapid-public-key')).json().publicKey).toBe(a);
+  });
+
+  it('adopts a pair stored before pairs were per key when this key sealed it, and ignores one it cannot open', async () => {
+    const db = t.ctx.database.db;
+    const mine = { id: `legacy-${crypto.randomUUID()}`, key: crypto.randomBytes(32) };
+    const legacy = webpush.generateVAPIDKeys();
+    await db.delete(vapidKey).where(eq(vapidKey.id, 'default'));
+    await notificationsRepo.insertVapid(db, 'default', legacy.publicKey, seal(deriveKey(mine, 'vapid-private-key'), Buffer.from(legacy.privateKey, 'utf8'), 'vapid:default'));
+    try {
+      const service = new NotificationsService(db, t.ctx.policy, mine, t.ctx.mailer, t.ctx.services.checkins, { baseUrl: BASE_URL, mailFrom: 'x@y.z' });
+      expect(await service.vapidPublicKey()).toBe(legacy.publicKey);
+      expect((await service.vapid()).privateKey).toBe(legacy.privateKey);
+      const stranger = new NotificationsService(db, t.ctx.policy, { id: `stranger-${crypto.randomUUID()}`, key: crypto.randomBytes(32) }, t.ctx.mailer, t.ctx.services.checkins, { baseUrl: BASE_URL, mailFrom: 'x@y.z' });
+      expect(await stranger.vapidPublicKey()).not.toBe(legacy.publicKey);
+    } finally {
+      await db.delete(vapidKey).where(eq(vapidKey.id, 'default'));
+    }
   });
 
   it('push subscriptions: mine only; a stranger cannot delete mine', async () => {

@@ -91,13 +91,14 @@ export const notificationsRepo = {
     await db.delete(pushSubscription).where(eq(pushSubscription.id, id));
   },
 
-  async vapid(db: Db): Promise<typeof vapidKey.$inferSelect | undefined> {
-    const [row] = await db.select().from(vapidKey).where(eq(vapidKey.id, 'default'));
+  /** The pair stored under `id`: the server key's fingerprint, or 'default' for a pair from before pairs were per key. */
+  async vapid(db: Db, id: string): Promise<typeof vapidKey.$inferSelect | undefined> {
+    const [row] = await db.select().from(vapidKey).where(eq(vapidKey.id, id));
     return row;
   },
 
-  /** First writer wins; everyone then reads the same pair. */
-  async insertVapid(db: Db, publicKey: string, privateKey: Buffer): Promise<void> {
-    await db.insert(vapidKey).values({ id: 'default', publicKey, privateKey }).onConflictDoNothing();
+  /** First writer wins; every instance with the same server key then reads the same pair. */
+  async insertVapid(db: Db, id: string, publicKey: string, privateKey: Buffer): Promise<void> {
+    await db.insert(vapidKey).values({ id, publicKey, privateKey }).onConflictDoNothing();
   },
 };

@@ -108,25 +108,44 @@ export class NotificationsService {
     return this.vapidCache;
   }
 
-  /**
-   * The public key alone, for browsers subscribing. It never needs the private key opened, so a
-   * pair stored under another server key (a restored database, a rotated key) still answers.
-   */
+  /** The public key alone, for browsers subscribing: the pair of this server key (made on first use). */
   async vapidPublicKey(): Promise<string> {
     if (this.opts.vapid?.publicKey && this.opts.vapid.privateKey) return this.opts.vapid.publicKey;
-    const row = await notificationsRepo.vapid(this.db);
+    const row = await notificationsRepo.vapid(this.db, this.vapidRowId());
     return row ? row.publicKey : (await this.vapid()).publicKey;
+  }
+
+  /**
+   * A VAPID pair belongs to the server key that sealed it: its row is named by the key's
+   * fingerprint, so a database shared with another key (a restored copy, a rotated key, another
+   * app on the same test database) is never asked to open a pair it cannot. A pair from before
+   * pairs were per key ('default') is adopted when this key opens it. After a key rotation browsers
+   * get the new public key and subscribe again; pushes to the old subscriptions are refused by the
+   * push services and those subscriptions are removed (410).
+   */
+  private vapidRowId(): string {
+    return `key:${this.serverKey.id}`;
   }
 
   private async loadVapid(): Promise<VapidKeys> {
     const subject = this.opts.vapid?.subject ?? `mailto:no-reply@${/@([^>\s]+)/.exec(this.opts.mailFrom)?.[1] ?? 'trellis.local'}`;
     if (this.opts.vapid?.publicKey && this.opts.vapid.privateKey) return { publicKey: this.opts.vapid.publicKey, privateKey: this.opts.vapid.privateKey, subject };
     const key = deriveKey(this.serverKey, 'vapid-private-key');
-    let row = await notificationsRepo.vapid(this.db);
+    const id = this.vapidRowId();
+    let row = await notificationsRepo.vapid(this.db, id);
     if (!row) {
-      const fresh = webpush.generateVAPIDKeys();
-      await notificationsRepo.insertVapid(this.db, fresh.publicKey, seal(key, Buffer.from(fresh.privateKey, 'utf8'), 'vapid:default'));
-      row = await notificationsRepo.vapid(this.db);
+      const legacy = await notificationsRepo.vapid(this.db, 'default');
+      let adopted: { publicKey: string; privateKey: string } | undefined;
+      if (legacy) {
+        try {
+          adopted = { publicKey: legacy.publicKey, privateKey: open(key, legacy.privateKey, 'vapid:default').toString('utf8') };
+        } catch {
+          adopted = undefined; // sealed under another server key: not ours to use
+        }
+      }
+      const pair = adopted ?? webpush.generateVAPIDKeys();
+      await notificationsRepo.insertVapid(this.db, id, pair.publicKey, seal(key, Buffer.from(pair.privateKey, 'utf8'), 'vapid:default'));
+      row = await notificationsRepo.vapid(this.db, id);
     }
     if (!row) throw new Error('VAPID key pair missing after insert');
     return { publicKey: row.publicKey, privateKey: open(key, row.privateKey, 'vapid:default').toString('utf8'), subject };
