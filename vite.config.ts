@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -26,6 +29,28 @@ function assetManifest(): Plugin {
 }
 
 /**
+ * Writes a Brotli (`.br`) and a gzip (`.gz`) copy beside every text file of the build, which the
+ * server sends to browsers that accept them (@fastify/static `preCompressed`). Compressing once at
+ * build time lets us use the slowest, smallest settings at no cost per request (docs/decisions/036).
+ */
+function precompress(): Plugin {
+  return {
+    name: 'trellis-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const file of Object.keys(bundle)) {
+        if (!/\.(js|css|html|svg|json)$/.test(file)) continue;
+        const full = path.join(options.dir!, file);
+        const source = fs.readFileSync(full);
+        if (source.length < 1024) continue;
+        fs.writeFileSync(`${full}.br`, zlib.brotliCompressSync(source, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length } }));
+        fs.writeFileSync(`${full}.gz`, zlib.gzipSync(source, { level: 9 }));
+      }
+    },
+  };
+}
+
+/**
  * The web front-end: `src/web` is the Vite root; the server serves `dist/web` in production.
  * In development, Vite serves the app on :5173 and forwards API calls to the server on :3000,
  * so cookies stay same-origin from the browser's point of view.
@@ -33,7 +58,7 @@ function assetManifest(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
   base: '/',
-  plugins: [react(), assetManifest()],
+  plugins: [react(), assetManifest(), precompress()],
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,

@@ -72,8 +72,12 @@ export function AppLayout() {
     [state, load],
   );
 
+  // Until the session is known the navigation is laid out but not shown (nor focusable): the
+  // header then has its final height from the first frame, and the page does not jump down when
+  // the session arrives (layout shift, docs/decisions/036). Its links are the same for everyone.
+  const pending = state.status === 'loading';
   const nav = (
-    <div className="site-nav-group">
+    <div className={pending ? 'site-nav-group site-nav-pending' : 'site-nav-group'} inert={pending}>
       <nav aria-label={t('nav.label')} className="site-nav">
         <ul className="site-nav-top">
           <li>
@@ -104,7 +108,7 @@ export function AppLayout() {
   );
 
   return (
-    <Shell homeTo="/home" nav={context ? nav : null}>
+    <Shell homeTo="/home" nav={context || pending ? nav : null}>
       {state.status === 'loading' && <Loading />}
       {state.status === 'failed' && (
         <div className="page">

@@ -44,6 +44,7 @@ export function Shell({
       <main id="main" tabIndex={-1} className="site-main">
         {children}
       </main>
+      {/* Not painted while a loading line is on screen (components/Loading.tsx, docs/decisions/036). */}
       <footer className="site-footer">
         <div className="site-footer-inner">
           <p>{t('footer.notTherapy')}</p>

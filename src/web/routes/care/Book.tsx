@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Checkbox, Form } from 'react-aria-components';
 import { useParams } from 'react-router';
 import { SAFETY_ANSWERS } from '../../../core/schemas/care';
@@ -471,9 +471,13 @@ function Booking({ slug, practice }: { slug: string; practice: PublicPractice })
   const [intake, setIntake] = useState<Intake>(emptyIntake);
   const [created, setCreated] = useState<BookingCreated | null>(null);
 
+  // The next step renders as a transition: the press is answered by the next paint at once, and
+  // the new step (a few React Aria fields) renders in slices after it (INP, docs/decisions/036).
   const go = (next: Step) => {
-    setMoved(true);
-    setStep(next);
+    startTransition(() => {
+      setMoved(true);
+      setStep(next);
+    });
   };
   const index = STEPS.indexOf(step);
 

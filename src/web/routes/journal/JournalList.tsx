@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { useSearchParams } from 'react-router';
 import type { EntryCreate, Entry } from '../../../core/schemas/reflect';
@@ -113,10 +113,16 @@ function draftLink(draft: DraftAddress & { record: DraftRecord }): { to: string;
   return { to: '/journal/new', state, label: DRAFT_FORM_LABELS[draft.form] ?? 'journal.draftForm.thoughtRecord' };
 }
 
-function FiltersForm({ applied, onApply }: { applied: JournalFilters; onApply: (filters: JournalFilters) => void }) {
+/**
+ * The search box and the filters. Memoised, and the filters' fields are only rendered while their
+ * disclosure is open: they are most of the page's rendering work, and the list re-renders several
+ * times while it loads (entries, waiting items, drafts). docs/decisions/036.
+ */
+const FiltersForm = memo(function FiltersForm({ applied, onApply }: { applied: JournalFilters; onApply: (filters: JournalFilters) => void }) {
   const [filters, setFilters] = useState(applied);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const count = activeFilterCount(applied);
+  const [filtersShown, setFiltersShown] = useState(count > 0);
   const set = (patch: Partial<JournalFilters>) => setFilters((current) => ({ ...current, ...patch }));
 
   useEffect(() => setFilters(applied), [applied]);
@@ -141,8 +147,9 @@ function FiltersForm({ applied, onApply }: { applied: JournalFilters; onApply: (
     <div role="search" aria-label={t('journal.searchLabel')}>
     <Form id="journal-search" onSubmit={submit} validationErrors={errors} validationBehavior="aria" className="form search-form">
       <TextInput name="q" label={t('journal.searchLabel')} description={t('journal.searchHint')} value={filters.q} onChange={(q) => set({ q })} autoComplete="off" maxLength={200} />
-      <details className="filters" open={count > 0}>
+      <details className="filters" open={count > 0} onToggle={(event) => setFiltersShown(event.currentTarget.open)}>
         <summary>{count > 0 ? t('journal.filtersOn', { count }) : t('journal.filters')}</summary>
+        {filtersShown && (
         <div className="filters-grid">
           <ShortTextField name="from" type="date" label={t('journal.from')} value={filters.from} onChange={(from) => set({ from })} />
           <ShortTextField name="to" type="date" label={t('journal.to')} value={filters.to} onChange={(to) => set({ to })} />
@@ -175,6 +182,7 @@ function FiltersForm({ applied, onApply }: { applied: JournalFilters; onApply: (
           <ShortTextField name="minIntensity" label={t('journal.minIntensity')} description={t('journal.intensityHint')} value={filters.minIntensity} onChange={(minIntensity) => set({ minIntensity })} maxLength={3} />
           <ShortTextField name="maxIntensity" label={t('journal.maxIntensity')} description={t('journal.intensityHint')} value={filters.maxIntensity} onChange={(maxIntensity) => set({ maxIntensity })} maxLength={3} />
         </div>
+        )}
       </details>
       <p className="actions">
         <button type="submit" className="button">
@@ -197,7 +205,7 @@ function FiltersForm({ applied, onApply }: { applied: JournalFilters; onApply: (
     </Form>
     </div>
   );
-}
+});
 
 export default function JournalList() {
   const { user } = useSessionData();
@@ -262,7 +270,7 @@ export default function JournalList() {
     }
   };
 
-  const applyFilters = (next: JournalFilters) => setSearchParams(filtersToSearchParams(next), { replace: true });
+  const applyFilters = useCallback((next: JournalFilters) => setSearchParams(filtersToSearchParams(next), { replace: true }), [setSearchParams]);
   const searching = activeFilterCount(filters) > 0 || filters.q !== '';
   const offline = list.status === 'failed' && list.error instanceof ApiError && list.error.code === 'NETWORK';
 

@@ -1,0 +1,151 @@
+/**
+ * Lab web vitals (design.md, "Quality bars"; issue 9): with the CPU slowed down 4× (Chromium's
+ * own throttling, over CDP), the landing, sign-in, journal and public booking pages reach their
+ * largest contentful paint within 2.5 s, and a real interaction on each — one that makes the page
+ * do work — is answered by the next paint within 200 ms (INP). The figures come from Google's
+ * web-vitals library (its built file, injected before the page's own scripts) with
+ * reportAllChanges, so the value is the one a visitor's browser would report (docs/decisions/036).
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newPage, postJson, useBrowser, type WatchedPage } from './browser.ts';
+import { createVerifiedAccount, signIn } from './session.ts';
+import { ALL_DAY, enableTwoFactor } from './care-fixtures.ts';
+
+const LCP_MAX = 2500;
+const INP_MAX = 200;
+const CPU_SLOWDOWN = 4;
+
+const require = createRequire(import.meta.url);
+// The package's own script-tag build, beside its entry point (its "exports" do not list it).
+const webVitalsSource = fs.readFileSync(path.join(path.dirname(require.resolve('web-vitals')), 'web-vitals.iife.js'), 'utf8');
+/** Runs before any of the page's scripts, on every document: the library, and its reports kept on window. */
+const collector = `${webVitalsSource}
+window.__vitals = {};
+webVitals.onLCP((m) => { window.__vitals.LCP = m.value; }, { reportAllChanges: true });
+webVitals.onINP((m) => { window.__vitals.INP = m.value; window.__vitals.interaction = m.entries[0] && m.entries[0].name; }, { reportAllChanges: true, durationThreshold: 16 });
+`;
+
+type Vitals = { LCP?: number; INP?: number; interaction?: string };
+const readVitals = (page: Page) => page.evaluate(() => (window as unknown as { __vitals: Vitals }).__vitals);
+
+const env = useBrowser();
+let slug: string;
+
+beforeAll(async () => {
+  // A practice with a public booking page (as in booking.e2e.test.ts).
+  const dana = await newPage(env.browser);
+  const account = await createVerifiedAccount(env.base, 'Dana');
+  await signIn(dana.context, env.base, account);
+  await enableTwoFactor(dana, account.password);
+  slug = `vitals-${Date.now().toString(36)}`;
+  const practice = await postJson(dana, '/api/v1/practices', { name: 'Willow Street Counselling', slug, timeZone: 'America/Chicago' });
+  expect(practice.status).toBe(201);
+  const id = String(practice.body.id);
+  const session = await dana.context.request.put(`${env.base}/api/v1/practices/${id}/session-types/consultation`, {
+    data: { durationMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 14 },
+    headers: { origin: env.base },
+  });
+  expect(session.status()).toBe(200);
+  const therapist = await postJson(dana, `/api/v1/practices/${id}/therapists`, {
+    email: account.email,
+    displayName: 'Dana Reyes',
+    bio: 'I work with couples rebuilding trust after a hard season.',
+    timeZone: 'America/Chicago',
+    seesIndividuals: true,
+    seesCouples: true,
+    approaches: ['gottman', 'eft'],
+    licences: [{ state: 'TX', expiresOn: '2099-12-31' }],
+    windows: ALL_DAY,
+  });
+  expect(therapist.status).toBe(201);
+  await dana.context.close();
+});
+
+const opened: WatchedPage[] = [];
+afterAll(async () => {
+  for (const w of opened) await w.context.close().catch(() => undefined);
+});
+
+/**
+ * Opens `path` with the CPU slowed down and web-vitals listening, waits for the page and its LCP,
+ * runs `interact`, and returns both figures once INP is reported.
+ */
+async function measure(w: WatchedPage, path: string, heading: string, interact: (page: Page) => Promise<void>): Promise<Required<Pick<Vitals, 'LCP' | 'INP'>> & Vitals> {
+  const { page, context } = w;
+  await context.addInitScript(collector);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await page.goto(`${env.base}${path}`);
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await expect.poll(async () => (await readVitals(page)).LCP, { timeout: 10_000 }).toBeGreaterThan(0);
+  await interact(page);
+  await expect.poll(async () => (await readVitals(page)).INP, { timeout: 10_000 }).toBeGreaterThan(0);
+  // A moment for a longer interaction still being reported to arrive.
+  await page.waitForTimeout(300);
+  const vitals = await readVitals(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  console.log(`web vitals ${path} (CPU ${CPU_SLOWDOWN}× slower): LCP ${Math.round(vitals.LCP!)} ms, INP ${Math.round(vitals.INP!)} ms (${vitals.interaction})`);
+  return vitals as Required<Pick<Vitals, 'LCP' | 'INP'>> & Vitals;
+}
+
+async function open(signedIn = false): Promise<WatchedPage> {
+  const w = await newPage(env.browser);
+  opened.push(w);
+  if (signedIn) await signIn(w.context, env.base, await createVerifiedAccount(env.base));
+  return w;
+}
+
+describe('lab web vitals with the CPU 4× slower', () => {
+  it('landing: LCP ≤ 2.5 s; following "I already have an account" answers within 200 ms', async () => {
+    const w = await open();
+    const v = await measure(w, '/', 'A steady place to work on trust', async (page) => {
+      await page.getByRole('link', { name: 'I already have an account' }).click();
+      await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    });
+    expect(v.LCP).toBeLessThanOrEqual(LCP_MAX);
+    expect(v.INP).toBeLessThanOrEqual(INP_MAX);
+    expect(w.errors).toEqual([]);
+  });
+
+  it('sign-in: LCP ≤ 2.5 s; typing the email address answers within 200 ms', async () => {
+    const w = await open();
+    const v = await measure(w, '/sign-in', 'Sign in', async (page) => {
+      await page.getByRole('textbox', { name: 'Email address' }).click();
+      await page.keyboard.type('someone@example.com', { delay: 30 });
+    });
+    expect(v.LCP).toBeLessThanOrEqual(LCP_MAX);
+    expect(v.INP).toBeLessThanOrEqual(INP_MAX);
+    expect(w.errors).toEqual([]);
+  });
+
+  it('journal: LCP ≤ 2.5 s; typing a search and opening the filters answer within 200 ms', async () => {
+    const w = await open(true);
+    const v = await measure(w, '/journal', 'Your journal', async (page) => {
+      await page.getByRole('textbox', { name: 'Search your entries' }).click();
+      await page.keyboard.type('phone', { delay: 30 });
+      await page.getByText('Filters', { exact: true }).click();
+      await page.getByRole('button', { name: /Kind of entry/ }).waitFor();
+    });
+    expect(v.LCP).toBeLessThanOrEqual(LCP_MAX);
+    expect(v.INP).toBeLessThanOrEqual(INP_MAX);
+    expect(w.errors).toEqual([]);
+  });
+
+  it('public booking: LCP ≤ 2.5 s; choosing "The two of us" and going on answer within 200 ms', async () => {
+    const w = await open();
+    const v = await measure(w, `/p/${slug}`, 'Book a consultation with Willow Street Counselling', async (page) => {
+      await page.getByText('The two of us', { exact: true }).click();
+      expect(await page.getByRole('radio', { name: 'The two of us' }).isChecked()).toBe(true);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('heading', { name: 'Where will you be during sessions?', level: 2 }).waitFor();
+    });
+    expect(v.LCP).toBeLessThanOrEqual(LCP_MAX);
+    expect(v.INP).toBeLessThanOrEqual(INP_MAX);
+    expect(w.errors).toEqual([]);
+  });
+});
