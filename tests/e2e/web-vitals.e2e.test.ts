@@ -100,32 +100,52 @@ async function open(signedIn = false): Promise<WatchedPage> {
   return w;
 }
 
-describe('lab web vitals with the CPU 4× slower', () => {
+/**
+ * Lab figures move with the machine's other work: like the Lighthouse mobile score, each page is
+ * loaded and used RUNS times in fresh tabs and the median LCP and median INP are judged (a booking
+ * INP of 248 ms once appeared beside 72–152 ms runs while a soak test shared the two cores).
+ */
+const RUNS = 3;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+async function measureMedian(signedIn: boolean, path: string, heading: string, interact: (page: Page) => Promise<void>): Promise<{ LCP: number; INP: number; errors: string[] }> {
+  const lcp: number[] = [];
+  const inp: number[] = [];
+  const errors: string[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const w = await open(signedIn);
+    const v = await measure(w, path, heading, interact);
+    lcp.push(v.LCP);
+    inp.push(v.INP);
+    errors.push(...w.errors);
+    await w.context.close();
+  }
+  console.log(`web vitals ${path}: median LCP ${Math.round(median(lcp))} ms of ${lcp.map(Math.round).join(', ')}; median INP ${Math.round(median(inp))} ms of ${inp.map(Math.round).join(', ')}`);
+  return { LCP: median(lcp), INP: median(inp), errors };
+}
+
+describe('lab web vitals with the CPU 4× slower (median of three loads)', { timeout: 110_000 }, () => {
   it('landing: LCP ≤ 2.5 s; following "I already have an account" answers within 200 ms', async () => {
-    const w = await open();
-    const v = await measure(w, '/', 'A steady place to work on trust', async (page) => {
+    const v = await measureMedian(false, '/', 'A steady place to work on trust', async (page) => {
       await page.getByRole('link', { name: 'I already have an account' }).click();
       await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     });
     expect(v.LCP).toBeLessThanOrEqual(LCP_MAX);
     expect(v.INP).toBeLessThanOrEqual(INP_MAX);
-    expect(w.errors).toEqual([]);
+    expect(v.errors).toEqual([]);
   });
 
   it('sign-in: LCP ≤ 2.5 s; typing the email address answers within 200 ms', async () => {
-    const w = await open();
-    const v = await measure(w, '/sign-in', 'Sign in', async (page) => {
+    const v = await measureMedian(false, '/sign-in', 'Sign in', async (page) => {
       await page.getByRole('textbox', { name: 'Email address' }).click();
       await page.keyboard.type('someone@example.com', { delay: 30 });
     });
     expect(v.LCP).toBeLessThanOrEqual(LCP_MAX);
     expect(v.INP).toBeLessThanOrEqual(INP_MAX);
-    expect(w.errors).toEqual([]);
+    expect(v.errors).toEqual([]);
   });
 
   it('journal: LCP ≤ 2.5 s; typing a search and opening the filters answer within 200 ms', async () => {
-    const w = await open(true);
-    const v = await measure(w, '/journal', 'Your journal', async (page) => {
+    const v = await measureMedian(true, '/journal', 'Your journal', async (page) => {
       await page.getByRole('textbox', { name: 'Search your entries' }).click();
       await page.keyboard.type('phone', { delay: 30 });
       await page.getByText('Filters', { exact: true }).click();
@@ -133,12 +153,11 @@ describe('lab web vitals with the CPU 4× slower', () => {
     });
     expect(v.LCP).toBeLessThanOrEqual(LCP_MAX);
     expect(v.INP).toBeLessThanOrEqual(INP_MAX);
-    expect(w.errors).toEqual([]);
+    expect(v.errors).toEqual([]);
   });
 
   it('public booking: LCP ≤ 2.5 s; choosing "The two of us" and going on answer within 200 ms', async () => {
-    const w = await open();
-    const v = await measure(w, `/p/${slug}`, 'Book a consultation with Willow Street Counselling', async (page) => {
+    const v = await measureMedian(false, `/p/${slug}`, 'Book a consultation with Willow Street Counselling', async (page) => {
       await page.getByText('The two of us', { exact: true }).click();
       expect(await page.getByRole('radio', { name: 'The two of us' }).isChecked()).toBe(true);
       await page.getByRole('button', { name: 'Continue' }).click();
@@ -146,6 +165,6 @@ describe('lab web vitals with the CPU 4× slower', () => {
     });
     expect(v.LCP).toBeLessThanOrEqual(LCP_MAX);
     expect(v.INP).toBeLessThanOrEqual(INP_MAX);
-    expect(w.errors).toEqual([]);
+    expect(v.errors).toEqual([]);
   });
 });
