@@ -2,12 +2,13 @@
  * The load generator for bench/scale.ts, in its own process (never the server's event loop):
  * autocannon's programmatic API with a rotating list of per-request headers (one signed-in person
  * per request, for writes a person may make once a day) and bodies.
- * Input (argv[2], JSON): { url, method, connections, duration?, amount?, overallRate?, headers: [{…}], bodies?: [string], body? }
+ * Input (a JSON file named by argv[2]): { url, method, connections, duration?, amount?, overallRate?, headers: [{…}], bodies?: [string], body? }
  * Output (stdout, JSON): { rps, p50, p99, errors, non2xx, total, statusCodes }.
  */
+import fs from 'node:fs';
 import autocannon from 'autocannon';
 
-const spec = JSON.parse(process.argv[2]);
+const spec = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 let n = 0;
 const opts = {
   url: spec.url,

@@ -54,7 +54,11 @@ interface Load {
 
 function load(spec: { url: string; method: string; connections: number; duration?: number; amount?: number; overallRate?: number; headers: Array<Record<string, string>>; body?: string; bodies?: string[] }): Promise<Load> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bench/load.mjs', JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // The spec can hold thousands of cookies: too long for an argument list, so it goes in a file.
+    const file = path.join(os.tmpdir(), `trellis-load-${process.pid}-${crypto.randomUUID()}.json`);
+    fs.writeFileSync(file, JSON.stringify(spec));
+    const child = spawn(process.execPath, ['bench/load.mjs', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.on('exit', () => fs.rmSync(file, { force: true }));
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Load) : reject(new Error(`load generator exited ${code}`))));
