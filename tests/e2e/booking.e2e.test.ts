@@ -10,19 +10,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, newPage, postJson, recordUserTexts, useBrowser, type WatchedPage } from './browser.ts';
+import { expectNoAxeViolations, newPage, recordUserTexts, useBrowser, type WatchedPage } from './browser.ts';
 import { createVerifiedAccount, signIn } from './session.ts';
-import { ALL_DAY, enableTwoFactor } from './care-fixtures.ts';
+import { enableTwoFactor, setUpWillowPractice } from './care-fixtures.ts';
 
 /** The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; otherwise they go to the (ignored) artifacts folder. */
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'tests/e2e/artifacts';
 const env = useBrowser();
-
-/** A JSON PUT from this person's context. */
-async function putJson(w: WatchedPage, p: string, data: unknown): Promise<number> {
-  const res = await w.context.request.put(`${env.base}${p}`, { data, headers: { origin: env.base } });
-  return res.status();
-}
 
 /** The step's heading has focus: each new step starts where a screen reader would read. */
 async function expectFocusedHeading(page: Page, name: string): Promise<void> {
@@ -53,23 +47,7 @@ describe('booking a consultation', () => {
     const account = await createVerifiedAccount(env.base, 'Dana');
     await signIn(dana.context, env.base, account);
     await enableTwoFactor(dana, account.password);
-    slug = `willow-${Date.now().toString(36)}`;
-    const practice = await postJson(dana, '/api/v1/practices', { name: 'Willow Street Counselling', slug, timeZone: 'America/Chicago' });
-    expect(practice.status).toBe(201);
-    const id = String(practice.body.id);
-    expect(await putJson(dana, `/api/v1/practices/${id}/session-types/consultation`, { durationMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 14 })).toBe(200);
-    const therapist = await postJson(dana, `/api/v1/practices/${id}/therapists`, {
-      email: account.email,
-      displayName: 'Dana Reyes',
-      bio: 'I work with couples rebuilding trust after a hard season.',
-      timeZone: 'America/Chicago',
-      seesIndividuals: true,
-      seesCouples: true,
-      approaches: ['gottman', 'eft'],
-      licences: [{ state: 'TX', expiresOn: '2099-12-31' }, { state: 'CA', expiresOn: '2099-12-31' }],
-      windows: ALL_DAY,
-    });
-    expect(therapist.status).toBe(201);
+    ({ slug } = await setUpWillowPractice(dana, env.base, account.email, { slugPrefix: 'willow', licenceStates: ['TX', 'CA'] }));
 
     // The visitor's browser is in Chicago: times are shown there, whatever this machine's zone.
     const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 }, timezoneId: 'America/Chicago' });

@@ -14,3 +14,33 @@ export async function enableTwoFactor(w: WatchedPage, password: string): Promise
   const code = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' }).generate();
   expect((await postJson(w, '/api/auth/two-factor/verify-totp', { code })).status).toBe(200);
 }
+
+/**
+ * Willow Street Counselling with a free consultation type and its signed-in owner (`w`, two-factor
+ * on) as therapist Dana Reyes, licensed in `licenceStates` and free all day: the public booking
+ * page's slug. Shared by the booking, Lighthouse and web-vitals tests.
+ */
+export async function setUpWillowPractice(w: WatchedPage, base: string, email: string, opts: { slugPrefix: string; licenceStates?: string[] }): Promise<{ slug: string; practiceId: string }> {
+  const slug = `${opts.slugPrefix}-${Date.now().toString(36)}`;
+  const practice = await postJson(w, '/api/v1/practices', { name: 'Willow Street Counselling', slug, timeZone: 'America/Chicago' });
+  expect(practice.status).toBe(201);
+  const practiceId = String(practice.body.id);
+  const session = await w.context.request.put(`${base}/api/v1/practices/${practiceId}/session-types/consultation`, {
+    data: { durationMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 14 },
+    headers: { origin: base },
+  });
+  expect(session.status()).toBe(200);
+  const therapist = await postJson(w, `/api/v1/practices/${practiceId}/therapists`, {
+    email,
+    displayName: 'Dana Reyes',
+    bio: 'I work with couples rebuilding trust after a hard season.',
+    timeZone: 'America/Chicago',
+    seesIndividuals: true,
+    seesCouples: true,
+    approaches: ['gottman', 'eft'],
+    licences: (opts.licenceStates ?? ['TX']).map((state) => ({ state, expiresOn: '2099-12-31' })),
+    windows: ALL_DAY,
+  });
+  expect(therapist.status).toBe(201);
+  return { slug, practiceId };
+}

@@ -16,9 +16,9 @@ import net from 'node:net';
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM, newPage, postJson } from './browser.ts';
+import { CHROMIUM, newPage } from './browser.ts';
 import { createVerifiedAccount, signIn } from './session.ts';
-import { ALL_DAY, enableTwoFactor } from './care-fixtures.ts';
+import { enableTwoFactor, setUpWillowPractice } from './care-fixtures.ts';
 
 const DESKTOP_MIN = 0.95;
 const MOBILE_MIN = 0.9;
@@ -74,27 +74,7 @@ beforeAll(async () => {
   const account = await createVerifiedAccount(base, 'Dana');
   await signIn(w.context, base, account);
   await enableTwoFactor(w, account.password);
-  slug = `lighthouse-${Date.now().toString(36)}`;
-  const practice = await postJson(w, '/api/v1/practices', { name: 'Willow Street Counselling', slug, timeZone: 'America/Chicago' });
-  expect(practice.status).toBe(201);
-  const id = String(practice.body.id);
-  const session = await w.context.request.put(`${base}/api/v1/practices/${id}/session-types/consultation`, {
-    data: { durationMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 14 },
-    headers: { origin: base },
-  });
-  expect(session.status()).toBe(200);
-  const therapist = await postJson(w, `/api/v1/practices/${id}/therapists`, {
-    email: account.email,
-    displayName: 'Dana Reyes',
-    bio: 'I work with couples rebuilding trust after a hard season.',
-    timeZone: 'America/Chicago',
-    seesIndividuals: true,
-    seesCouples: true,
-    approaches: ['gottman', 'eft'],
-    licences: [{ state: 'TX', expiresOn: '2099-12-31' }],
-    windows: ALL_DAY,
-  });
-  expect(therapist.status).toBe(201);
+  ({ slug } = await setUpWillowPractice(w, base, account.email, { slugPrefix: 'lighthouse' }));
   cookie = (await w.context.cookies(base)).map((c) => `${c.name}=${c.value}`).join('; ');
   expect(cookie).toContain('session_token');
   await w.context.close();

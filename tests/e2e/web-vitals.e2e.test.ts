@@ -11,9 +11,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, postJson, useBrowser, type WatchedPage } from './browser.ts';
+import { newPage, useBrowser, type WatchedPage } from './browser.ts';
 import { createVerifiedAccount, signIn } from './session.ts';
-import { ALL_DAY, enableTwoFactor } from './care-fixtures.ts';
+import { enableTwoFactor, setUpWillowPractice } from './care-fixtures.ts';
 
 const LCP_MAX = 2500;
 const INP_MAX = 200;
@@ -41,27 +41,7 @@ beforeAll(async () => {
   const account = await createVerifiedAccount(env.base, 'Dana');
   await signIn(dana.context, env.base, account);
   await enableTwoFactor(dana, account.password);
-  slug = `vitals-${Date.now().toString(36)}`;
-  const practice = await postJson(dana, '/api/v1/practices', { name: 'Willow Street Counselling', slug, timeZone: 'America/Chicago' });
-  expect(practice.status).toBe(201);
-  const id = String(practice.body.id);
-  const session = await dana.context.request.put(`${env.base}/api/v1/practices/${id}/session-types/consultation`, {
-    data: { durationMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 60, horizonDays: 14 },
-    headers: { origin: env.base },
-  });
-  expect(session.status()).toBe(200);
-  const therapist = await postJson(dana, `/api/v1/practices/${id}/therapists`, {
-    email: account.email,
-    displayName: 'Dana Reyes',
-    bio: 'I work with couples rebuilding trust after a hard season.',
-    timeZone: 'America/Chicago',
-    seesIndividuals: true,
-    seesCouples: true,
-    approaches: ['gottman', 'eft'],
-    licences: [{ state: 'TX', expiresOn: '2099-12-31' }],
-    windows: ALL_DAY,
-  });
-  expect(therapist.status).toBe(201);
+  ({ slug } = await setUpWillowPractice(dana, env.base, account.email, { slugPrefix: 'vitals' }));
   await dana.context.close();
 });
 
