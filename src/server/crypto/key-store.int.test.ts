@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataKeys } from './data-keys.ts';
-import { directoryKeyStore } from './key-store.ts';
+import { DataKeys, KEY_MEMORY_MS, KEY_MEMORY_SIZE } from './data-keys.ts';
+import { directoryKeyStore, type KeyStore } from './key-store.ts';
 import { userKeyRepo } from './user-key-repo.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { engineName } from '../testing/test-db.ts';
@@ -97,5 +97,81 @@ describe(`the directory key store (${engineName()})`, () => {
   it('refuses anything but a user id as a file name', async () => {
     const store = directoryKeyStore(tempDir());
     await expect(store.find(t.ctx.database.db, '../../etc/passwd')).rejects.toThrow(/not a user id/);
+  });
+});
+
+/** A store that counts how often it is read. */
+function counting(store: KeyStore): KeyStore & { finds: number } {
+  const counted = {
+    kind: store.kind,
+    finds: 0,
+    find: (db: Parameters<KeyStore['find']>[0], userId: string) => {
+      counted.finds++;
+      return store.find(db, userId);
+    },
+    insertIfAbsent: store.insertIfAbsent.bind(store),
+    delete: store.delete.bind(store),
+  };
+  return counted;
+}
+
+describe(`remembered data keys (${engineName()}, docs/decisions/041)`, () => {
+  it(`reads and unwraps a person's key once for requests in a row, and again after ${KEY_MEMORY_MS / 1000} s`, async () => {
+    let clock = 0;
+    const store = counting(directoryKeyStore(tempDir()));
+    const keys = new DataKeys(t.ctx.database.db, t.ctx.serverKey, store, () => clock);
+    const userId = crypto.randomUUID();
+    const first = await keys.keyFor(userId);
+    const finds = store.finds;
+    for (let i = 0; i < 5; i++) expect((await keys.keyFor(userId)).equals(first)).toBe(true);
+    expect(store.finds).toBe(finds);
+    clock += KEY_MEMORY_MS + 1;
+    expect((await keys.keyFor(userId)).equals(first)).toBe(true);
+    expect(store.finds).toBe(finds + 1);
+  });
+
+  it('forgets a shredded key at once on this instance, and within the memory time on another', async () => {
+    let clock = 0;
+    const dir = tempDir();
+    const one = new DataKeys(t.ctx.database.db, t.ctx.serverKey, directoryKeyStore(dir), () => clock);
+    const two = new DataKeys(t.ctx.database.db, t.ctx.serverKey, directoryKeyStore(dir), () => clock);
+    const userId = crypto.randomUUID();
+    const sealed = await one.encryptText(userId, 'test', 'soon gone');
+    expect(await two.decryptText(userId, 'test', sealed)).toBe('soon gone');
+    await one.shredKey(userId);
+    expect(await one.decryptText(userId, 'test', sealed)).toBeNull();
+    clock += KEY_MEMORY_MS + 1;
+    expect(await two.decryptText(userId, 'test', sealed)).toBeNull();
+  });
+
+  it(`remembers at most ${KEY_MEMORY_SIZE.toLocaleString('en-US')} keys, dropping the longest unused`, async () => {
+    // Many people's keys in a store kept in memory (the file store would need 10,000 files).
+    const rows = new Map<string, Awaited<ReturnType<KeyStore['find']>>>();
+    const inMemory: KeyStore = {
+      kind: 'database',
+      find: async (_db, userId) => rows.get(userId),
+      insertIfAbsent: async (_db, row) => rows.get(row.userId) ?? (rows.set(row.userId, row), row),
+      delete: async (_db, userId) => void rows.delete(userId),
+    };
+    const store = counting(inMemory);
+    const keys = new DataKeys(t.ctx.database.db, t.ctx.serverKey, store);
+    const first = crypto.randomUUID();
+    const key = await keys.keyFor(first);
+    let finds = store.finds;
+    await keys.keyFor(first);
+    expect(store.finds).toBe(finds); // remembered
+    const others = async (n: number) => {
+      for (let i = 0; i < n; i++) await keys.keyFor(crypto.randomUUID());
+    };
+    await others(KEY_MEMORY_SIZE / 2);
+    await keys.keyFor(first); // used again: now the most recent
+    await others(KEY_MEMORY_SIZE / 2);
+    finds = store.finds;
+    await keys.keyFor(first);
+    expect(store.finds).toBe(finds); // still remembered: others were unused longer
+    await others(KEY_MEMORY_SIZE);
+    finds = store.finds;
+    expect((await keys.keyFor(first)).equals(key)).toBe(true); // pushed out by the others: read again
+    expect(store.finds).toBe(finds + 1);
   });
 });

@@ -9,7 +9,7 @@ import { CARE_CATEGORIES, type CareCategory } from '../../core/schemas/care-shar
 import { HttpProblem, notFound, unauthorized } from '../http/problem.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from './actor.ts';
-import { relationsRepo } from './relations-repo.ts';
+import { currentMembershipGeneration, relationsRepo } from './relations-repo.ts';
 
 export type { Actor } from './actor.ts';
 
@@ -42,27 +42,58 @@ export const basicRelations: RelationFacts = {
  * couple other than the owner is its `partner` while the couple is linked and a `former-partner`
  * once it is unlinked (the archive) — someone's later partner never sees an earlier couple's items.
  * A private item never needs a lookup: only its owner may touch it.
+ *
+ * Within one request (one actor object) each couple fact is read once and remembered
+ * (docs/decisions/041): the service's check and the policy's ask the same question. The memory
+ * lasts at most RELATION_MEMORY_MS and is dropped by any write to couple membership in this
+ * process, so a request that links or unlinks reads the new state; it is never shared between
+ * requests, so nothing one person's request learnt is seen by another's.
  */
-export function databaseRelations(defaultDb: Db): RelationFacts {
+export const RELATION_MEMORY_MS = 1000;
+
+export function databaseRelations(defaultDb: Db, now: () => number = Date.now): RelationFacts {
+  const memory = new WeakMap<Actor, { generation: number; since: number; facts: Map<string, Promise<unknown>> }>();
+  const remembered = <T>(actor: Actor, key: string, read: () => Promise<T>): Promise<T> => {
+    const generation = currentMembershipGeneration();
+    let m = memory.get(actor);
+    if (!m || m.generation !== generation || now() - m.since > RELATION_MEMORY_MS) {
+      m = { generation, since: now(), facts: new Map() };
+      memory.set(actor, m);
+    }
+    const known = m.facts.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    const fresh = read();
+    const facts = m.facts;
+    facts.set(key, fresh);
+    // A failed read (an aborted transaction) is not remembered.
+    fresh.catch(() => {
+      if (facts.get(key) === fresh) facts.delete(key);
+    });
+    return fresh;
+  };
   return {
     async relationTo(actor, item, db = defaultDb) {
       const basic = await basicRelations.relationTo(actor, item);
       if (basic !== 'stranger' || actor.kind !== 'user' || item.audience === 'private') return basic;
       if (item.coupleId) {
-        const members = await relationsRepo.members(db, item.coupleId);
+        const coupleId = item.coupleId;
+        // Most often the item belongs to my active couple, which this request usually knows already.
+        const active = await remembered(actor, `active:${actor.userId}`, () => relationsRepo.activeCouple(db, actor.userId));
+        if (active?.coupleId === coupleId) return active.partnerId !== null && active.partnerId === item.ownerId ? 'partner' : 'stranger';
+        const members = await remembered(actor, `members:${coupleId}`, () => relationsRepo.members(db, coupleId));
         const me = members.find((m) => m.userId === actor.userId);
         if (!me || !members.some((m) => m.userId === item.ownerId)) return 'stranger';
         return me.unlinkedAt === null && me.leftAt === null ? 'partner' : 'former-partner';
       }
       // An item shared with "my partner" (no couple of its own): the owner's current partner.
-      const current = await relationsRepo.activeCouple(db, item.ownerId);
+      const current = await remembered(actor, `active:${item.ownerId}`, () => relationsRepo.activeCouple(db, item.ownerId));
       return current?.partnerId === actor.userId ? 'partner' : 'stranger';
     },
     async activeCouple(actor, db = defaultDb) {
-      return actor.kind === 'user' ? relationsRepo.activeCouple(db, actor.userId) : undefined;
+      return actor.kind === 'user' ? remembered(actor, `active:${actor.userId}`, () => relationsRepo.activeCouple(db, actor.userId)) : undefined;
     },
     async couplesOf(actor, db = defaultDb) {
-      return actor.kind === 'user' ? relationsRepo.couplesOf(db, actor.userId) : [];
+      return actor.kind === 'user' ? remembered(actor, 'couples', () => relationsRepo.couplesOf(db, actor.userId)) : [];
     },
     async practiceRole(actor, practiceId, db = defaultDb) {
       return actor.kind === 'user' ? relationsRepo.practiceRole(db, practiceId, actor.userId) : undefined;

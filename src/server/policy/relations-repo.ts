@@ -2,7 +2,8 @@
  * The facts the policy needs about couples, read from the database (the policy decides; this only
  * reads). Kept beside the policy so that every decision about couples comes through one place.
  */
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { couple, coupleMember, member } from '../db/schema/index.ts';
 
@@ -12,6 +13,16 @@ export interface CoupleMembership {
   leftAt: Date | null;
   unlinkedAt: Date | null;
 }
+
+/**
+ * Bumped by every write to couple membership in this process (features/couple/repo.ts), so that
+ * relations remembered for a request are read again after it (policy/index.ts).
+ */
+let membershipGeneration = 0;
+export const membershipChanged = (): void => {
+  membershipGeneration++;
+};
+export const currentMembershipGeneration = (): number => membershipGeneration;
 
 export const relationsRepo = {
   /** Both members of a couple (one, if the other deleted their account), with the couple's state. */
@@ -44,16 +55,16 @@ export const relationsRepo = {
     }));
   },
 
-  /** The person's active couple and partner, if linked. */
+  /** The person's active couple and partner, if linked (one query: my open membership and the other member). */
   async activeCouple(db: Db, userId: string): Promise<{ coupleId: string; partnerId: string | null } | undefined> {
-    const [mine] = await db
-      .select({ coupleId: coupleMember.coupleId })
+    const other = alias(coupleMember, 'other');
+    const [row] = await db
+      .select({ coupleId: coupleMember.coupleId, partnerId: other.userId })
       .from(coupleMember)
+      .leftJoin(other, and(eq(other.coupleId, coupleMember.coupleId), ne(other.userId, coupleMember.userId)))
       .where(and(eq(coupleMember.userId, userId), isNull(coupleMember.leftAt)))
       .limit(1);
-    if (!mine) return undefined;
-    const all = await db.select({ userId: coupleMember.userId }).from(coupleMember).where(eq(coupleMember.coupleId, mine.coupleId));
-    return { coupleId: mine.coupleId, partnerId: all.find((m) => m.userId !== userId)?.userId ?? null };
+    return row ? { coupleId: row.coupleId, partnerId: row.partnerId ?? null } : undefined;
   },
 
   /** A person's role in a practice (better-auth's member table), or undefined. */

@@ -84,7 +84,8 @@ export class CheckinService {
     const row = await checkinRepo.insert(db, { id, coupleId: active.coupleId, authorId: me.userId, day, mood: input.mood, content: cipher.sealJson(purpose(id), content) });
     if (!row) throw alreadyAnswered();
     const [partner] = await this.partnerAnswers(actor, [row], db);
-    if (partner) await this.events.publishToCouple(active.coupleId, { type: 'checkin' }, db);
+    // Both current members are known from the active couple: no need to read them again.
+    if (partner) await this.events.publish(active.partnerId ? [me.userId, active.partnerId] : [me.userId], { type: 'checkin', coupleId: active.coupleId }, db);
     return { answer: toAnswer(row, content), day, revealed: Boolean(partner), screening: screenTexts(Object.values(content)) };
   }
 

@@ -1,12 +1,14 @@
 /**
  * Couples and their members. Linking is one transaction: the couple row and both memberships; the
  * partial unique index on couple_member(user_id) where left_at is null refuses a second active
- * couple for either person, even when two accepts race.
+ * couple for either person, even when two accepts race. Every membership write tells the policy's
+ * per-request memory of relations to read again (policy/relations-repo.ts).
  */
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../db/client.ts';
 import { couple, coupleInvite, coupleMember, user } from '../../db/schema/index.ts';
+import { membershipChanged } from '../../policy/relations-repo.ts';
 
 export type InviteRow = typeof coupleInvite.$inferSelect;
 
@@ -14,21 +16,31 @@ export const coupleRepo = {
   /** Links two people; throws the database's unique violation when either is already linked. */
   async link(db: Db, a: string, b: string, at: Date = new Date()): Promise<string> {
     const id = uuidv7();
-    await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      await tx.insert(couple).values({ id, linkedAt: at });
-      await tx.insert(coupleMember).values([
-        { coupleId: id, userId: a, joinedAt: at },
-        { coupleId: id, userId: b, joinedAt: at },
-      ]);
-    });
+    membershipChanged();
+    try {
+      await db.transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Db;
+        await tx.insert(couple).values({ id, linkedAt: at });
+        await tx.insert(coupleMember).values([
+          { coupleId: id, userId: a, joinedAt: at },
+          { coupleId: id, userId: b, joinedAt: at },
+        ]);
+      });
+    } finally {
+      membershipChanged();
+    }
     return id;
   },
 
   /** Ends the couple for both members at once; their shared items become the archive. */
   async unlink(db: Db, coupleId: string, at: Date = new Date()): Promise<void> {
-    await db.update(couple).set({ unlinkedAt: at }).where(and(eq(couple.id, coupleId), isNull(couple.unlinkedAt)));
-    await db.update(coupleMember).set({ leftAt: at }).where(and(eq(coupleMember.coupleId, coupleId), isNull(coupleMember.leftAt)));
+    membershipChanged();
+    try {
+      await db.update(couple).set({ unlinkedAt: at }).where(and(eq(couple.id, coupleId), isNull(couple.unlinkedAt)));
+      await db.update(coupleMember).set({ leftAt: at }).where(and(eq(coupleMember.coupleId, coupleId), isNull(coupleMember.leftAt)));
+    } finally {
+      membershipChanged();
+    }
   },
 
   /** Couples the person has been part of and that have ended, newest first. */
