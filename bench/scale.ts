@@ -198,12 +198,12 @@ async function main() {
   report.populationLarge = await populate(SMALL, COUPLES);
   const large = timePages ? await pages() : {};
   if (timePages) {
-  console.log(`\n  Ada's pages, one connection (median / p99), at ${fmt(SMALL)} and ${fmt(COUPLES)} couples:`);
-  const flat: Record<string, { small: Load; large: Load; ratio: number }> = {};
-  for (const [label] of PAGES) {
-    const ratio = large[label]!.p50 / Math.max(small[label]!.p50, 0.5);
-    flat[label] = { small: small[label]!, large: large[label]!, ratio };
-    console.log(`  ${label.padEnd(20)} ${String(small[label]!.p50).padStart(4)} / ${String(small[label]!.p99).padStart(4)} ms   →   ${String(large[label]!.p50).padStart(4)} / ${String(large[label]!.p99).padStart(4)} ms   ${ratio.toFixed(2)}× ${ratio <= 1.25 ? '(flat)' : '(NOT flat)'}`);
+    console.log(`\n  Ada's pages, one connection (median / p99), at ${fmt(SMALL)} and ${fmt(COUPLES)} couples:`);
+    const flat: Record<string, { small: Load; large: Load; ratio: number }> = {};
+    for (const [label] of PAGES) {
+      const ratio = large[label]!.p50 / Math.max(small[label]!.p50, 0.5);
+      flat[label] = { small: small[label]!, large: large[label]!, ratio };
+      console.log(`  ${label.padEnd(20)} ${String(small[label]!.p50).padStart(4)} / ${String(small[label]!.p99).padStart(4)} ms   →   ${String(large[label]!.p50).padStart(4)} / ${String(large[label]!.p99).padStart(4)} ms   ${ratio.toFixed(2)}× ${ratio <= 1.25 ? '(flat)' : '(NOT flat)'}`);
   }
   report.pages = flat;
   const insights = large['insights, 2 years']!;
