@@ -204,10 +204,10 @@ async function main() {
       const ratio = large[label]!.p50 / Math.max(small[label]!.p50, 0.5);
       flat[label] = { small: small[label]!, large: large[label]!, ratio };
       console.log(`  ${label.padEnd(20)} ${String(small[label]!.p50).padStart(4)} / ${String(small[label]!.p99).padStart(4)} ms   →   ${String(large[label]!.p50).padStart(4)} / ${String(large[label]!.p99).padStart(4)} ms   ${ratio.toFixed(2)}× ${ratio <= 1.25 ? '(flat)' : '(NOT flat)'}`);
-  }
-  report.pages = flat;
-  const insights = large['insights, 2 years']!;
-  console.log(`  insights over 2 years (730 entries) at ${fmt(COUPLES)} couples: median ${insights.p50} ms, p99 ${insights.p99} ms (budget ${BUDGET_MS} ms)`);
+    }
+    report.pages = flat;
+    const insights = large['insights, 2 years']!;
+    console.log(`  insights over 2 years (730 entries) at ${fmt(COUPLES)} couples: median ${insights.p50} ms, p99 ${insights.p99} ms (budget ${BUDGET_MS} ms)`);
   }
 
   // 4. Writes at full size, against bare baselines doing the same INSERT.
