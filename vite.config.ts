@@ -29,6 +29,46 @@ function assetManifest(): Plugin {
 }
 
 /**
+ * Writes `route-preload.json`: for each route of src/web/router.tsx, the JavaScript its page needs
+ * (its lazy chunk and that chunk's static imports) beyond what index.html already loads, and
+ * whether it is a signed-in page. The server puts these in the page's HTML as modulepreload links,
+ * so a page's code downloads alongside the entry instead of after it (docs/decisions/042).
+ */
+export function routePreload(routerSource: string): Plugin {
+  return {
+    name: 'trellis-route-preload',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const source = fs.readFileSync(routerSource, 'utf8');
+      const lazyModules = new Map<string, string>();
+      for (const m of source.matchAll(/const (\w+) = lazy\(\(\) => import\('\.\/([^']+)'\)\)/g)) lazyModules.set(m[1]!, m[2]!);
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const entry = chunks.find((c) => c.isEntry);
+      const initial = new Set<string>();
+      const walk = (file: string, into: Set<string>) => {
+        if (into.has(file)) return;
+        into.add(file);
+        const chunk = bundle[file];
+        if (chunk?.type === 'chunk') for (const dep of chunk.imports) walk(dep, into);
+      };
+      if (entry) walk(entry.fileName, initial);
+      const signedInStart = source.indexOf('<Route element={<AppLayout />}>');
+      const routes: Array<{ path: string; signedIn: boolean; files: string[] }> = [];
+      for (const m of source.matchAll(/<Route (?:path="([^"]*)"|index) element=\{<(\w+) \/>\}/g)) {
+        const module = lazyModules.get(m[2]!);
+        if (!module) continue;
+        const chunk = chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').replace(/\.tsx?$/, '').endsWith(`/src/web/${module}`));
+        if (!chunk) continue;
+        const needed = new Set<string>();
+        walk(chunk.fileName, needed);
+        routes.push({ path: `/${m[1] ?? ''}`, signedIn: signedInStart >= 0 && (m.index ?? 0) > signedInStart, files: [...needed].filter((f) => !initial.has(f)).map((f) => `/${f}`) });
+      }
+      this.emitFile({ type: 'asset', fileName: 'route-preload.json', source: `${JSON.stringify(routes, null, 2)}\n` });
+    },
+  };
+}
+
+/**
  * Writes a Brotli (`.br`) and a gzip (`.gz`) copy beside every text file of the build, which the
  * server sends to browsers that accept them (@fastify/static `preCompressed`). Compressing once at
  * build time lets us use the slowest, smallest settings at no cost per request (docs/decisions/036).
@@ -58,7 +98,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('./src/web', import.meta.url)),
   base: '/',
-  plugins: [react(), assetManifest(), precompress()],
+  plugins: [react(), assetManifest(), routePreload(fileURLToPath(new URL('./src/web/router.tsx', import.meta.url))), precompress()],
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,

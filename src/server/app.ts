@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createPageHtml } from './http/page-html.ts';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -225,6 +226,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   if (!config.isProduction && ctx.mailer.outbox) devMailRoutes(app, ctx.mailer.outbox);
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));
+  const pageHtml = hasWeb ? createPageHtml(webRoot) : undefined;
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
@@ -244,7 +246,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && accept.includes('text/html');
     if (isPage && hasWeb) {
       // Client-side routes: the single-page app decides what to show.
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+      // index.html with preload links for this route's code (and its session check), docs/decisions/042.
+      const hasSessionCookie = (request.headers.cookie ?? '').includes('session_token=');
+      return reply.header('cache-control', 'no-cache').header('vary', 'cookie').type('text/html; charset=utf-8').send(pageHtml!(request.url.split('?')[0]!, hasSessionCookie));
     }
     if (isPage) {
       return reply
